@@ -1,0 +1,4 @@
+@NullMarked
+package eu.seta.gateway.audit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,38 @@
+package eu.seta.gateway.directory;
+
+import java.math.BigInteger;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Optional;
+
+/**
+ * Which client keys the gateway trusts. NIST SP 800-131A and RFC 8725 section 3.5 put the floor at 2048 bits;
+ * the exponent is fixed at 65537 as in FIPS 186-5 practice (small exponents invite the Bleichenbacher-style
+ * forgeries of CVE-2006-4339); the ceiling keeps a crafted huge key from making verification a CPU sink.
+ */
+public final class RsaKeyPolicy {
+
+	public static final int MIN_BITS = 2048;
+
+	public static final int MAX_BITS = 8192;
+
+	private static final BigInteger F4 = BigInteger.valueOf(65537);
+
+	private RsaKeyPolicy() {
+	}
+
+	/** @return the reason the key is refused, or empty when it is acceptable */
+	public static Optional<String> violation(RSAPublicKey key) {
+		int bits = key.getModulus().bitLength();
+		if (bits < MIN_BITS) {
+			return Optional.of("RSA key has " + bits + " bits; at least " + MIN_BITS + " are required");
+		}
+		if (bits > MAX_BITS) {
+			return Optional.of("RSA key has " + bits + " bits; at most " + MAX_BITS + " are accepted");
+		}
+		if (!F4.equals(key.getPublicExponent())) {
+			return Optional.of("RSA public exponent must be 65537");
+		}
+		return Optional.empty();
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package eu.seta.gateway.directory;
+
+import org.jspecify.annotations.NullMarked;

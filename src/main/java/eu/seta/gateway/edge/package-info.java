@@ -1,0 +1,4 @@
+@NullMarked
+package eu.seta.gateway.edge;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package eu.seta.gateway.errors;
+
+import org.jspecify.annotations.NullMarked;

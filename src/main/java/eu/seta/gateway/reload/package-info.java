@@ -1,0 +1,4 @@
+@NullMarked
+package eu.seta.gateway.reload;
+
+import org.jspecify.annotations.NullMarked;

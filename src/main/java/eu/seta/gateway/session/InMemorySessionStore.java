@@ -1,0 +1,132 @@
+package eu.seta.gateway.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import reactor.core.publisher.Mono;
+
+/**
+ * The sessions store of a single gateway instance, in Caffeine caches. Each operation is one atomic map operation
+ * ({@code compute}, {@code putIfAbsent}, {@code remove}). Every entry expires at its own deadline and both maps
+ * are bounded: under a flood the least valuable entries are evicted (a user then logs in again), memory is not.
+ * Several replicas cannot share it: that is what the Redis store is for.
+ */
+final class InMemorySessionStore implements SessionStore {
+
+	private final Clock clock;
+
+	private final Cache<SessionKey, Session> sessions;
+
+	private final Cache<String, Instant> proofs;
+
+	InMemorySessionStore(Clock clock, long maxSessions, long maxProofRecords) {
+		this.clock = clock;
+		Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
+		this.sessions = Caffeine.newBuilder()
+			.maximumSize(maxSessions)
+			.ticker(ticker)
+			.expireAfter(new UntilDeadline<SessionKey, Session>(clock,
+					(session) -> min(session.idleExpiresAt(), session.absoluteExpiresAt())))
+			.build();
+		this.proofs = Caffeine.newBuilder()
+			.maximumSize(maxProofRecords)
+			.ticker(ticker)
+			.expireAfter(new UntilDeadline<String, Instant>(clock, (deadline) -> deadline))
+			.build();
+	}
+
+	@Override
+	public Mono<Void> create(Session session) {
+		return Mono.fromRunnable(() -> this.sessions.put(session.key(), session));
+	}
+
+	@Override
+	public Mono<Rotation> rotate(SessionKey key, TokenHash presented, TokenHash next, Instant now, Duration idleTtl,
+			Duration grace) {
+		return Mono.fromSupplier(() -> {
+			AtomicReference<Rotation> outcome = new AtomicReference<>(new Rotation.Unknown());
+			this.sessions.asMap().compute(key, (k, session) -> {
+				if (session == null) {
+					return null;
+				}
+				if (session.isExpiredAt(now)) {
+					outcome.set(new Rotation.Expired(key, session.principalId()));
+					return null;
+				}
+				if (session.current().equals(presented)) {
+					Session rotated = session.rotatedTo(next, now, idleTtl, grace);
+					outcome.set(new Rotation.Rotated(rotated));
+					return rotated;
+				}
+				if (presented.equals(session.previous()) && now.isBefore(session.previousValidUntil())) {
+					Session retried = session.retriedTo(next, now, idleTtl);
+					outcome.set(new Rotation.Rotated(retried));
+					return retried;
+				}
+				outcome.set(new Rotation.Reused(key, session.principalId()));
+				return null;
+			});
+			return outcome.get();
+		});
+	}
+
+	@Override
+	public Mono<String> revoke(SessionKey key) {
+		return Mono.fromSupplier(() -> this.sessions.asMap().remove(key)).map(Session::principalId);
+	}
+
+	@Override
+	public Mono<Boolean> recordProof(String proofHash, Instant expiresAt) {
+		return Mono.fromSupplier(() -> this.proofs.asMap().putIfAbsent(proofHash, expiresAt) == null);
+	}
+
+	/** Entries currently held, after pending evictions ran; for tests and metrics. */
+	long[] sizes() {
+		this.sessions.cleanUp();
+		this.proofs.cleanUp();
+		return new long[] { this.sessions.estimatedSize(), this.proofs.estimatedSize() };
+	}
+
+	private static Instant min(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
+	}
+
+	/** Expires each entry at a deadline read from the entry itself, measured on the injected clock. */
+	private static final class UntilDeadline<K, V> implements Expiry<K, V> {
+
+		private final Clock clock;
+
+		private final Function<V, Instant> deadline;
+
+		UntilDeadline(Clock clock, Function<V, Instant> deadline) {
+			this.clock = clock;
+			this.deadline = deadline;
+		}
+
+		@Override
+		public long expireAfterCreate(K key, V value, long currentTime) {
+			long nanos = Duration.between(this.clock.instant(), this.deadline.apply(value)).toNanos();
+			return Math.max(nanos, 0);
+		}
+
+		@Override
+		public long expireAfterUpdate(K key, V value, long currentTime, long currentDuration) {
+			return expireAfterCreate(key, value, currentTime);
+		}
+
+		@Override
+		public long expireAfterRead(K key, V value, long currentTime, long currentDuration) {
+			return currentDuration;
+		}
+
+	}
+
+}

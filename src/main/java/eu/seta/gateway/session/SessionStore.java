@@ -1,0 +1,42 @@
+package eu.seta.gateway.session;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The state the token API keeps: refresh sessions and the record of proofs already used. Every operation is one
+ * atomic step, so that any number of gateway replicas may race on the same session or proof: an implementation
+ * over a shared store must make each method a single command or script, never read-then-write.
+ * <p>
+ * The store only ever sees hashes of tokens and proofs; an error signal means the store could not answer, and the
+ * caller must then refuse (fail closed), never assume the happy outcome.
+ */
+public interface SessionStore {
+
+	Mono<Void> create(Session session);
+
+	/**
+	 * Consumes {@code presented} and makes {@code next} the session's current token.
+	 * <ul>
+	 * <li>current token: rotated;</li>
+	 * <li>previous token while {@code now} is within the grace window: rotated again, the pair of the first
+	 * rotation is dropped;</li>
+	 * <li>any other token of a known session: reuse, the session is deleted;</li>
+	 * <li>expired session: deleted, {@link Rotation.Expired}.</li>
+	 * </ul>
+	 */
+	Mono<Rotation> rotate(SessionKey key, TokenHash presented, TokenHash next, Instant now, Duration idleTtl,
+			Duration grace);
+
+	/** Deletes the session; emits the id of its principal, or nothing when there was no session. */
+	Mono<String> revoke(SessionKey key);
+
+	/**
+	 * Records a proof (a hash of principal and signed message) until {@code expiresAt}.
+	 * @return true the first time, false when it was already recorded (a replay)
+	 */
+	Mono<Boolean> recordProof(String proofHash, Instant expiresAt);
+
+}

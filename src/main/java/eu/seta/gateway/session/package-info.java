@@ -1,0 +1,4 @@
+@NullMarked
+package eu.seta.gateway.session;
+
+import org.jspecify.annotations.NullMarked;

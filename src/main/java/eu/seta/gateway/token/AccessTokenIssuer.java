@@ -1,0 +1,91 @@
+package eu.seta.gateway.token;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import eu.seta.gateway.directory.Principal;
+import eu.seta.gateway.directory.PrincipalType;
+import eu.seta.gateway.keys.SigningKey;
+import eu.seta.gateway.keys.SigningKeys;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Signs access tokens: JWTs with {@code typ: at+jwt} (RFC 9068) and the claims SeTA's backends read. The same
+ * claims come out of {@code /token} and of a refresh ({@code fresh} aside), unlike SeTA, which dropped
+ * {@code user_type} on refresh.
+ */
+@Component
+class AccessTokenIssuer {
+
+	static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
+
+	private final SigningKeys keys;
+
+	private final TokenProperties properties;
+
+	private final CryptoWorkers workers;
+
+	AccessTokenIssuer(SigningKeys keys, TokenProperties properties, CryptoWorkers workers) {
+		this.keys = keys;
+		this.properties = properties;
+		this.workers = workers;
+	}
+
+	record AccessToken(String value, Duration lifetime) {
+
+		@Override
+		public String toString() {
+			return "AccessToken[lifetime=" + this.lifetime + "]";
+		}
+
+	}
+
+	Mono<AccessToken> issue(Principal principal, boolean fresh, Instant now) {
+		SigningKey key = this.keys.current().active();
+		JWTClaimsSet claims = claims(principal, fresh, now.truncatedTo(ChronoUnit.SECONDS));
+		return Mono.fromCallable(() -> sign(key, claims)).subscribeOn(this.workers.scheduler());
+	}
+
+	private JWTClaimsSet claims(Principal principal, boolean fresh, Instant issuedAt) {
+		Map<String, Object> setaId = new LinkedHashMap<>();
+		setaId.put("user_id", principal.id());
+		setaId.put("provider", principal.login().provider());
+		setaId.put("provider_uid", principal.login().username());
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(this.properties.issuerId())
+			.audience(this.properties.audience())
+			.subject(principal.id())
+			.claim("seta_id", setaId)
+			.claim("role", principal.role().value())
+			.claim("user_type", principal.type().value())
+			.claim("fresh", fresh)
+			.claim("type", "access")
+			.jwtID(UUID.randomUUID().toString())
+			.issueTime(Date.from(issuedAt))
+			.notBeforeTime(Date.from(issuedAt))
+			.expirationTime(Date.from(issuedAt.plus(this.properties.accessTokenTtl())));
+		if (principal.type() == PrincipalType.APPLICATION) {
+			// applications act for their owner; backends authorise on the owner's permissions
+			claims.claim("owner", principal.owner());
+		}
+		return claims.build();
+	}
+
+	private AccessToken sign(SigningKey key, JWTClaimsSet claims) throws JOSEException {
+		JWSHeader header = new JWSHeader.Builder(key.algorithm()).keyID(key.kid()).type(AT_JWT).build();
+		SignedJWT jwt = new SignedJWT(header, claims);
+		jwt.sign(key.signer());
+		return new AccessToken(jwt.serialize(), this.properties.accessTokenTtl());
+	}
+
+}

@@ -1,0 +1,111 @@
+package eu.seta.gateway.token;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import eu.seta.gateway.audit.AuditEvent;
+import eu.seta.gateway.audit.AuditLog;
+import eu.seta.gateway.directory.Principal;
+import eu.seta.gateway.directory.PrincipalDirectory;
+import eu.seta.gateway.errors.ApiException;
+import eu.seta.gateway.errors.ErrorCodes;
+import eu.seta.gateway.session.ProofFingerprint;
+import eu.seta.gateway.session.RefreshTokens;
+import eu.seta.gateway.session.Session;
+import eu.seta.gateway.session.SessionStore;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code POST /authentication/v1/token}: a signed message in, a token pair out. Unknown principal, disabled
+ * principal, no key, bad signature and replayed proof all end in the same {@link #REFUSED} answer, so that the
+ * response tells nobody which usernames exist.
+ */
+@Component
+class ProofGrant {
+
+	static final ApiException REFUSED = new ApiException(HttpStatus.UNAUTHORIZED, ErrorCodes.INVALID_GRANT,
+			"Invalid user or signature.");
+
+	private final PrincipalDirectory directory;
+
+	private final SignatureProofVerifier verifier;
+
+	private final SessionStore store;
+
+	private final AccessTokenIssuer issuer;
+
+	private final TokenProperties properties;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	ProofGrant(PrincipalDirectory directory, SignatureProofVerifier verifier, SessionStore store,
+			AccessTokenIssuer issuer, TokenProperties properties, AuditLog audit, Clock clock) {
+		this.directory = directory;
+		this.verifier = verifier;
+		this.store = store;
+		this.issuer = issuer;
+		this.properties = properties;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	Mono<TokenResponse> grant(ProofRequest proof, String client) {
+		return this.directory.findByLogin(proof.login())
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap((found) -> this.verifier.verify(found.orElse(null), proof).flatMap((verified) -> {
+				Principal principal = found.orElse(null);
+				if (principal == null || !verified || !principal.isActive()) {
+					this.audit.record(AuditEvent.PROOF_REJECTED, (principal != null) ? principal.id() : null, client,
+							null, reason(principal, verified) + " login=" + proof.login());
+					return Mono.error(REFUSED);
+				}
+				return recordOnce(principal, proof, client);
+			}));
+	}
+
+	/** Checking and recording the proof is one store step: two racing replays cannot both pass. */
+	private Mono<TokenResponse> recordOnce(Principal principal, ProofRequest proof, String client) {
+		Instant now = this.clock.instant();
+		return this.store.recordProof(ProofFingerprint.of(principal.id(), proof.message()), now.plus(this.properties.replayRetention()))
+			.flatMap((first) -> {
+				if (!first) {
+					this.audit.record(AuditEvent.PROOF_REPLAYED, principal.id(), client, null, "proof already used");
+					return Mono.error(REFUSED);
+				}
+				return startSession(principal, client, now);
+			});
+	}
+
+	private Mono<TokenResponse> startSession(Principal principal, String client, Instant now) {
+		RefreshTokens.Issued refresh = RefreshTokens.newSession(principal.id());
+		Session session = Session.start(refresh.key(), principal.id(), refresh.hash(), now,
+				this.properties.refreshIdleTtl(), this.properties.sessionMaxTtl());
+		// storing the session and signing the access token overlap; a store failure discards the signed token
+		return Mono.zip(this.store.create(session).thenReturn(session), this.issuer.issue(principal, true, now))
+			.map((pair) -> {
+				this.audit.record(AuditEvent.TOKEN_ISSUED, principal.id(), client, refresh.key().logId(), null);
+				return TokenResponses.of(pair.getT2(), refresh, pair.getT1(), now);
+			});
+	}
+
+	private static String reason(@Nullable Principal principal, boolean verified) {
+		if (principal == null) {
+			return "unknown principal";
+		}
+		if (principal.publicKeys().isEmpty()) {
+			return "no public key";
+		}
+		if (!verified) {
+			return "bad signature";
+		}
+		return "principal disabled";
+	}
+
+}

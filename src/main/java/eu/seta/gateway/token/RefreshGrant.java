@@ -1,0 +1,100 @@
+package eu.seta.gateway.token;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import eu.seta.gateway.audit.AuditEvent;
+import eu.seta.gateway.audit.AuditLog;
+import eu.seta.gateway.directory.Principal;
+import eu.seta.gateway.directory.PrincipalDirectory;
+import eu.seta.gateway.errors.ApiException;
+import eu.seta.gateway.errors.ErrorCodes;
+import eu.seta.gateway.session.RefreshTokens;
+import eu.seta.gateway.session.Rotation;
+import eu.seta.gateway.session.SessionStore;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code POST /authentication/v1/token/refresh}: one refresh token in, a new pair out. The presented token is
+ * consumed in the same store step that checks it; presenting a consumed one revokes the whole session, because
+ * either the client or a thief holds a copy and the store cannot tell which.
+ */
+@Component
+class RefreshGrant {
+
+	private final SessionStore store;
+
+	private final PrincipalDirectory directory;
+
+	private final AccessTokenIssuer issuer;
+
+	private final TokenProperties properties;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	RefreshGrant(SessionStore store, PrincipalDirectory directory, AccessTokenIssuer issuer, TokenProperties properties,
+			AuditLog audit, Clock clock) {
+		this.store = store;
+		this.directory = directory;
+		this.issuer = issuer;
+		this.properties = properties;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	Mono<TokenResponse> refresh(String bearer, String client) {
+		if (RefreshTokens.looksLikeJwt(bearer)) {
+			return Mono.error(refused("An access token cannot be used to refresh; present the refresh token."));
+		}
+		RefreshTokens.Presented presented = RefreshTokens.parse(bearer).orElse(null);
+		if (presented == null) {
+			return Mono.error(refused("The refresh token is invalid, expired or revoked."));
+		}
+		RefreshTokens.Issued next = RefreshTokens.next(presented);
+		Instant now = this.clock.instant();
+		return this.store
+			.rotate(presented.key(), presented.hash(), next.hash(), now, this.properties.refreshIdleTtl(),
+					this.properties.refreshGrace())
+			.flatMap((rotation) -> {
+				if (rotation instanceof Rotation.Rotated rotated) {
+					return issueFor(rotated, next, client, now);
+				}
+				if (rotation instanceof Rotation.Reused reused) {
+					this.audit.record(AuditEvent.REUSE_DETECTED, reused.principalId(), client, reused.key().logId(),
+							"rotated refresh token presented again; session revoked");
+					return Mono.error(refused("The refresh token was already used; its session is revoked."));
+				}
+				if (rotation instanceof Rotation.Expired expired) {
+					this.audit.record(AuditEvent.REFRESH_REJECTED, expired.principalId(), client,
+							expired.key().logId(), "session expired");
+				}
+				return Mono.error(refused("The refresh token is invalid, expired or revoked."));
+			});
+	}
+
+	/** The principal is checked again: one disabled or removed since the login loses its session now. */
+	private Mono<TokenResponse> issueFor(Rotation.Rotated rotated, RefreshTokens.Issued next, String client,
+			Instant now) {
+		String principalId = rotated.session().principalId();
+		return this.directory.findById(principalId)
+			.filter(Principal::isActive)
+			.flatMap((principal) -> this.issuer.issue(principal, false, now).map((access) -> {
+				this.audit.record(AuditEvent.TOKEN_REFRESHED, principalId, client, next.key().logId(), null);
+				return TokenResponses.of(access, next, rotated.session(), now);
+			}))
+			.switchIfEmpty(Mono.defer(() -> this.store.revoke(rotated.session().key()).then(Mono.error(() -> {
+				this.audit.record(AuditEvent.SESSION_REVOKED, principalId, client, next.key().logId(),
+						"principal disabled or removed");
+				return refused("The principal is disabled or unknown; its session is revoked.");
+			}))));
+	}
+
+	static ApiException refused(String message) {
+		return new ApiException(HttpStatus.UNAUTHORIZED, ErrorCodes.INVALID_GRANT, message);
+	}
+
+}

@@ -1,0 +1,77 @@
+package eu.seta.gateway.token;
+
+import eu.seta.gateway.errors.ApiException;
+import eu.seta.gateway.errors.ErrorCodes;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reads small request bodies of the token API with a hard size limit, before any parsing: a client cannot make
+ * the gateway buffer more than {@value #MAX_BYTES} bytes, whether it declares a length or streams chunks.
+ */
+final class RequestBodies {
+
+	static final int MAX_BYTES = 16 * 1024;
+
+	private RequestBodies() {
+	}
+
+	static Mono<byte[]> read(ServerHttpRequest request) {
+		if (request.getHeaders().getContentLength() > MAX_BYTES) {
+			return Mono.error(tooLarge());
+		}
+		return DataBufferUtils.join(request.getBody(), MAX_BYTES)
+			.map(RequestBodies::drain)
+			.defaultIfEmpty(new byte[0])
+			.onErrorMap(DataBufferLimitException.class, (ex) -> tooLarge());
+	}
+
+	/**
+	 * SeTA clients send {@code application/json} or, with {@code requests.post(data=...)}, no content type at all;
+	 * anything else is refused with 415.
+	 */
+	static void requireJsonOrNone(ServerHttpRequest request) {
+		MediaType type = contentType(request);
+		if (type != null && !MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)) {
+			throw unsupported("application/json");
+		}
+	}
+
+	static @Nullable MediaType contentType(ServerHttpRequest request) {
+		try {
+			return request.getHeaders().getContentType();
+		}
+		catch (RuntimeException ex) {
+			throw unsupported("application/json");
+		}
+	}
+
+	static ApiException unsupported(String accepted) {
+		return new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCodes.INVALID_REQUEST,
+				"Unsupported content type; send " + accepted + ".")
+			.withHeader("Accept-Post", accepted);
+	}
+
+	private static byte[] drain(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+	private static ApiException tooLarge() {
+		return new ApiException(HttpStatus.CONTENT_TOO_LARGE, ErrorCodes.INVALID_REQUEST,
+				"The request body exceeds " + MAX_BYTES + " bytes.");
+	}
+
+}

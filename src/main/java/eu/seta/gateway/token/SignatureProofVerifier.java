@@ -1,0 +1,96 @@
+package eu.seta.gateway.token;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.Signature;
+import java.security.SignatureException;
+import java.security.interfaces.RSAPublicKey;
+import java.util.List;
+
+import eu.seta.gateway.directory.Principal;
+import eu.seta.gateway.errors.ApiException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Checks a client's proof of key possession: RSASSA-PKCS1-v1_5 with SHA-256 over the UTF-8 bytes of the
+ * message, as pycryptodome's {@code pkcs1_15} signs it. The JDK's verifier does the work; it rejects every
+ * malformed padding (see the Wycheproof tests).
+ * <p>
+ * When there is no principal, or it has no key, the signature is checked against a throw-away key all the same,
+ * so that an unknown username costs the same time as a wrong signature and cannot be told apart by timing.
+ */
+@Component
+class SignatureProofVerifier {
+
+	private final CryptoWorkers workers;
+
+	private final RSAPublicKey decoyKey;
+
+	SignatureProofVerifier(CryptoWorkers workers) {
+		this.workers = workers;
+		this.decoyKey = generateDecoyKey();
+	}
+
+	/**
+	 * @return true when one of the principal's keys verifies the signature; always false without a principal
+	 * @throws ApiException (400) when the signature is longer than every candidate key, which no client signing
+	 * with that key could have produced
+	 */
+	Mono<Boolean> verify(@Nullable Principal principal, ProofRequest proof) {
+		boolean hasKeys = principal != null && !principal.publicKeys().isEmpty();
+		List<RSAPublicKey> keys = hasKeys ? principal.publicKeys() : List.of(this.decoyKey);
+		int longestKeyBytes = keys.stream().mapToInt(SignatureProofVerifier::byteLength).max().orElse(0);
+		if (proof.signature().length > longestKeyBytes) {
+			return Mono.error(ApiException.invalidRequest(TokenRequestParser.SIGNATURE + " is longer than the key."));
+		}
+		byte[] message = proof.message().getBytes(StandardCharsets.UTF_8);
+		return Mono.fromCallable(() -> anyVerifies(keys, message, proof.signature()) && hasKeys)
+			.subscribeOn(this.workers.scheduler());
+	}
+
+	static boolean anyVerifies(List<RSAPublicKey> keys, byte[] message, byte[] signature) {
+		for (RSAPublicKey key : keys) {
+			if (verifies(key, message, signature)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	static boolean verifies(RSAPublicKey key, byte[] message, byte[] signature) {
+		try {
+			Signature verifier = Signature.getInstance("SHA256withRSA");
+			verifier.initVerify(key);
+			verifier.update(message);
+			return verifier.verify(signature);
+		}
+		catch (SignatureException ex) {
+			// a malformed signature (wrong length, value not below the modulus) is bad input, not an error
+			return false;
+		}
+		catch (InvalidKeyException | NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("RSA verification is unavailable for a directory key", ex);
+		}
+	}
+
+	private static int byteLength(RSAPublicKey key) {
+		return (key.getModulus().bitLength() + 7) / 8;
+	}
+
+	private static RSAPublicKey generateDecoyKey() {
+		try {
+			KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+			generator.initialize(2048);
+			return (RSAPublicKey) generator.generateKeyPair().getPublic();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("Cannot generate the decoy RSA key", ex);
+		}
+	}
+
+}

@@ -1,0 +1,170 @@
+package eu.seta.gateway.token;
+
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+import eu.seta.gateway.errors.ApiException;
+import eu.seta.gateway.errors.ErrorBody;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The token API at the paths SeTA clients already call. Bodies are read here, not by a message converter, so that
+ * size, content type and every field get the exact refusal the contract promises.
+ */
+@RestController
+@RequestMapping("/authentication/v1/token")
+@Tag(name = "Tokens", description = "Log in with an RSA signature, refresh, and log out")
+class TokenEndpoint {
+
+	private static final CacheControl NO_STORE = CacheControl.noStore();
+
+	private final TokenRequestParser parser = new TokenRequestParser();
+
+	private final ProofGrant proofGrant;
+
+	private final RefreshGrant refreshGrant;
+
+	private final TokenRevocation revocation;
+
+	TokenEndpoint(ProofGrant proofGrant, RefreshGrant refreshGrant, TokenRevocation revocation) {
+		this.proofGrant = proofGrant;
+		this.refreshGrant = refreshGrant;
+		this.revocation = revocation;
+	}
+
+	@Operation(summary = "Obtain a token pair by proving possession of a registered RSA key",
+			description = "Sign rsa_original_message (any text, at most 4096 characters; 20 random letters will do) "
+					+ "with RSASSA-PKCS1-v1_5 and SHA-256 over its UTF-8 bytes, and send the signature as hex. "
+					+ "Each (principal, message) pair is accepted once within the replay retention window.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(mediaType = "application/json",
+							schema = @Schema(implementation = TokenRequestSchema.class))))
+	@ApiResponse(responseCode = "200", description = "Token pair",
+			content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+	@ApiResponse(responseCode = "400", description = "invalid_request: malformed JSON, a field missing, empty or "
+			+ "not a string, signature not even-length hex or longer than the key, message over 4096 characters",
+			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+	@ApiResponse(responseCode = "401", description = "invalid_grant: unknown or disabled principal, no key, wrong "
+			+ "signature or a replayed proof, all with the same answer",
+			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+	@ApiResponse(responseCode = "413", description = "Body over 16 KiB",
+			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+	@ApiResponse(responseCode = "415", description = "Content type other than application/json (none is fine)",
+			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+	@PostMapping
+	Mono<ResponseEntity<TokenResponse>> token(ServerHttpRequest request) {
+		RequestBodies.requireJsonOrNone(request);
+		return RequestBodies.read(request)
+			.map(this.parser::parse)
+			.flatMap((proof) -> this.proofGrant.grant(proof, client(request)))
+			.map(TokenEndpoint::noStore);
+	}
+
+	@Operation(summary = "Rotate a refresh token: the presented one is consumed, a new pair returned",
+			description = "Presenting a refresh token that was already rotated revokes its whole session.")
+	@Parameter(name = "Authorization", in = ParameterIn.HEADER, required = true,
+			description = "Bearer <refresh token>", schema = @Schema(type = "string"))
+	@ApiResponse(responseCode = "200", description = "New token pair",
+			content = @Content(schema = @Schema(implementation = TokenResponse.class)))
+	@ApiResponse(responseCode = "401", description = "invalid_request: no or malformed Authorization header; "
+			+ "invalid_grant: unknown, expired, revoked or reused refresh token, an access token, or a principal "
+			+ "since disabled", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+	@PostMapping("/refresh")
+	Mono<ResponseEntity<TokenResponse>> refresh(ServerHttpRequest request) {
+		String bearer = BearerCredentials.require(request);
+		return this.refreshGrant.refresh(bearer, client(request)).map(TokenEndpoint::noStore);
+	}
+
+	@Operation(summary = "Revoke a refresh token and its session (RFC 7009), i.e. log out",
+			description = "The token goes in the body as 'token' (form or JSON) or as Bearer. The answer is 200 "
+					+ "whether or not there was such a session.")
+	@ApiResponse(responseCode = "200", description = "Revoked, or nothing to revoke")
+	@ApiResponse(responseCode = "400", description = "invalid_request: no token given",
+			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+	@ApiResponse(responseCode = "415", description = "Content type other than form, JSON or none",
+			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+	@PostMapping("/revoke")
+	Mono<ResponseEntity<Void>> revoke(ServerHttpRequest request) {
+		MediaType type = RequestBodies.contentType(request);
+		boolean form = type != null && MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type);
+		if (type != null && !form && !MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)) {
+			throw RequestBodies.unsupported("application/x-www-form-urlencoded or application/json");
+		}
+		return RequestBodies.read(request)
+			.map((body) -> tokenToRevoke(request, body, form))
+			.flatMap((token) -> this.revocation.revoke(token, client(request)))
+			.then(Mono.fromSupplier(() -> ResponseEntity.ok().cacheControl(NO_STORE).<Void>build()));
+	}
+
+	private static String tokenToRevoke(ServerHttpRequest request, byte[] body, boolean form) {
+		String fromBody = null;
+		if (body.length > 0) {
+			fromBody = form ? formField(body, "token") : jsonToken(body);
+		}
+		if (fromBody != null) {
+			return fromBody;
+		}
+		return BearerCredentials.find(request)
+			.orElseThrow(() -> ApiException.invalidRequest("token is required (form or JSON field, or Bearer)."));
+	}
+
+	private static @Nullable String jsonToken(byte[] body) {
+		JsonNode root = TokenRequestParser.readObject(body);
+		return (root.get("token") == null) ? null : TokenRequestParser.requiredString(root, "token");
+	}
+
+	private static @Nullable String formField(byte[] body, String name) {
+		String text = new String(body, StandardCharsets.US_ASCII);
+		for (String pair : text.split("&")) {
+			int eq = pair.indexOf('=');
+			String key = (eq < 0) ? pair : pair.substring(0, eq);
+			if (name.equals(key) && eq >= 0) {
+				try {
+					String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+					return value.isEmpty() ? null : value;
+				}
+				catch (IllegalArgumentException ex) {
+					throw ApiException.invalidRequest("The form body is malformed.");
+				}
+			}
+		}
+		return null;
+	}
+
+	static String client(ServerHttpRequest request) {
+		InetSocketAddress remote = request.getRemoteAddress();
+		return (remote == null || remote.getAddress() == null) ? "unknown" : remote.getAddress().getHostAddress();
+	}
+
+	private static <T> ResponseEntity<T> noStore(T body) {
+		return ResponseEntity.ok().cacheControl(NO_STORE).header("Pragma", "no-cache").body(body);
+	}
+
+	/** The request body as SeTA clients send it; documentation only, the endpoint reads the JSON itself. */
+	@Schema(name = "TokenRequest", requiredProperties = { "username", "provider", "rsa_original_message",
+			"rsa_message_signature" })
+	record TokenRequestSchema(@Schema(example = "demo") String username,
+			@Schema(example = "github", description = "Identity provider; 'seta' for applications") String provider,
+			@Schema(name = "rsa_original_message", example = "qwhfzkrnbxplmtocseja") String rsaOriginalMessage,
+			@Schema(name = "rsa_message_signature", description = "Hex of the PKCS#1 v1.5 SHA-256 signature")
+			String rsaMessageSignature) {
+	}
+
+}

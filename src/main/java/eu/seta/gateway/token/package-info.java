@@ -1,0 +1,4 @@
+@NullMarked
+package eu.seta.gateway.token;
+
+import org.jspecify.annotations.NullMarked;
