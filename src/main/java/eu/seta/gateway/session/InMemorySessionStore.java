@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -29,7 +30,7 @@ final class InMemorySessionStore implements SessionStore {
 
 	InMemorySessionStore(Clock clock, long maxSessions, long maxProofRecords) {
 		this.clock = clock;
-		Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
+		Ticker ticker = monotonic(clock);
 		this.sessions = Caffeine.newBuilder()
 			.maximumSize(maxSessions)
 			.ticker(ticker)
@@ -93,6 +94,16 @@ final class InMemorySessionStore implements SessionStore {
 		this.sessions.cleanUp();
 		this.proofs.cleanUp();
 		return new long[] { this.sessions.estimatedSize(), this.proofs.estimatedSize() };
+	}
+
+	/**
+	 * Caffeine needs a ticker that never goes back; a wall clock does when NTP steps it. Holding the highest value
+	 * seen keeps entries alive a little longer after such a step, which errs on the safe side (a replay record
+	 * outlives its deadline, a session still checks its own expiry against the clock).
+	 */
+	private static Ticker monotonic(Clock clock) {
+		AtomicLong highest = new AtomicLong(Long.MIN_VALUE);
+		return () -> highest.accumulateAndGet(TimeUnit.MILLISECONDS.toNanos(clock.millis()), Math::max);
 	}
 
 	private static Instant min(Instant a, Instant b) {

@@ -6,13 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import eu.seta.gateway.SetaGatewayApplication;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A running gateway on a random port with the {@link StandardPrincipals} directory and a hand-moved clock.
- * Subclasses with the same settings share one application context.
+ * Subclasses with the same settings share one application context; the clock only ever moves forward, as time
+ * does, so each test works with the sessions it made itself.
  */
 @SpringBootTest(classes = SetaGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "seta.directory.reload-interval=100ms" })
@@ -48,8 +47,6 @@ public abstract class GatewayIntegrationTest {
 
 	protected WebTestClient client;
 
-	private Instant startedAt;
-
 	@DynamicPropertySource
 	static void directory(DynamicPropertyRegistry registry) {
 		registry.add("seta.directory.file", DIRECTORY_FILE::toString);
@@ -61,12 +58,6 @@ public abstract class GatewayIntegrationTest {
 			.baseUrl("http://localhost:" + this.port)
 			.responseTimeout(Duration.ofSeconds(30))
 			.build();
-		this.startedAt = this.clock.instant();
-	}
-
-	@AfterEach
-	void resetClock() {
-		this.clock.set(this.startedAt);
 	}
 
 	/** Replaces the directory file; the gateway picks it up within its reload interval. */

@@ -1,0 +1,169 @@
+package eu.seta.gateway.keys;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.ECGenParameterSpec;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import eu.seta.gateway.testing.TestKeys;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
+import org.bouncycastle.util.io.pem.PemObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class KeyDirectoryLoaderTests {
+
+	@TempDir
+	Path directory;
+
+	private final KeyDirectoryLoader loader = new KeyDirectoryLoader();
+
+	@Test
+	void pkcs8RsaPemIsTheActiveKeyWhenAlone() throws Exception {
+		write("2026-11.pem", pkcs8(TestKeys.rsa2048()));
+		KeySet keys = this.loader.load(this.directory, null);
+		assertThat(keys.active().kid()).isEqualTo("2026-11");
+		assertThat(keys.active().algorithm()).isEqualTo(JWSAlgorithm.RS256);
+		assertThat(keys.published().getKeys()).hasSize(1);
+		assertThat(keys.published().getKeys().get(0).isPrivate()).isFalse();
+		assertThat(keys.jwksJson()).doesNotContain("\"d\"");
+	}
+
+	@Test
+	void traditionalRsaAndEcKeyPairsAreRead() throws Exception {
+		write("rsa.pem", traditional(TestKeys.rsa2048()));
+		KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+		ec.initialize(new ECGenParameterSpec("secp256r1"));
+		write("ec.pem", sec1(ec.generateKeyPair()));
+		KeySet keys = this.loader.load(this.directory, "ec");
+		assertThat(keys.active().algorithm()).isEqualTo(JWSAlgorithm.ES256);
+		assertThat(keys.algorithms()).containsExactlyInAnyOrder(JWSAlgorithm.RS256, JWSAlgorithm.ES256);
+	}
+
+	@Test
+	void ed25519JwkSignsEdDsa() throws Exception {
+		write("ed.jwk", new OctetKeyPairGenerator(Curve.Ed25519).keyID("ed-1").generate().toJSONString());
+		KeySet keys = this.loader.load(this.directory, null);
+		assertThat(keys.active().kid()).isEqualTo("ed-1");
+		assertThat(keys.active().algorithm()).isEqualTo(JWSAlgorithm.EdDSA);
+	}
+
+	@Test
+	void activeKidFileChoosesAmongSeveralAndTheOthersArePublishedOnly() throws Exception {
+		write("old.pem", pkcs8(TestKeys.rsa2048()));
+		write("new.pem", pkcs8(TestKeys.rsa2048()));
+		write("retired.json", new RSAKeyGenerator(2048).keyID("retired").generate().toPublicJWK().toJSONString());
+		write(KeyDirectoryLoader.ACTIVE_KID_FILE, "new\n");
+		KeySet keys = this.loader.load(this.directory, null);
+		assertThat(keys.active().kid()).isEqualTo("new");
+		assertThat(keys.published().getKeys()).extracting((jwk) -> jwk.getKeyID())
+			.containsExactlyInAnyOrder("old", "new", "retired");
+	}
+
+	@Test
+	void configuredActiveKidWinsOverTheFile() throws Exception {
+		write("a.pem", pkcs8(TestKeys.rsa2048()));
+		write("b.pem", pkcs8(TestKeys.rsa2048()));
+		write(KeyDirectoryLoader.ACTIVE_KID_FILE, "a");
+		assertThat(this.loader.load(this.directory, "b").active().kid()).isEqualTo("b");
+	}
+
+	@Test
+	void refusesAmbiguityAndUnusableKeys() throws Exception {
+		write("a.pem", pkcs8(TestKeys.rsa2048()));
+		write("b.pem", pkcs8(TestKeys.rsa2048()));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.loader.load(this.directory, null))
+			.withMessageContaining("2 private keys")
+			.withMessageContaining("set seta.keys.active-kid");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.loader.load(this.directory, "c"))
+			.withMessageContaining("active kid 'c' names no key");
+	}
+
+	@Test
+	void refusesWeakRsaAndOtherCurves() throws Exception {
+		write("weak.pem", pkcs8(TestKeys.rsa(1024, java.math.BigInteger.valueOf(65537))));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.loader.load(this.directory, null))
+			.withMessageContaining("at least 2048");
+		Files.delete(this.directory.resolve("weak.pem"));
+		KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+		ec.initialize(new ECGenParameterSpec("secp384r1"));
+		write("p384.pem", sec1(ec.generateKeyPair()));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.loader.load(this.directory, null))
+			.withMessageContaining("P-256");
+	}
+
+	@Test
+	void refusesAPublicKeyAsActiveAndDuplicateKids() throws Exception {
+		write("pub.json", new RSAKeyGenerator(2048).keyID("pub").generate().toPublicJWK().toJSONString());
+		assertThatIllegalArgumentException().isThrownBy(() -> this.loader.load(this.directory, "pub"))
+			.withMessageContaining("has no private part");
+		write("pub2.json", new RSAKeyGenerator(2048).keyID("pub").generate().toJSONString());
+		assertThatIllegalArgumentException().isThrownBy(() -> this.loader.load(this.directory, "pub"))
+			.withMessageContaining("appears twice");
+	}
+
+	@Test
+	void refusesAKeyDeclaringAnotherAlgorithm() throws Exception {
+		write("hs.json", new RSAKeyGenerator(2048).keyID("k").algorithm(JWSAlgorithm.PS256).generate().toJSONString());
+		assertThatIllegalArgumentException().isThrownBy(() -> this.loader.load(this.directory, null))
+			.withMessageContaining("declares alg PS256");
+	}
+
+	@Test
+	void ignoresKubernetesSecretFolders() throws Exception {
+		Files.createDirectories(this.directory.resolve("..2026_11_28_data"));
+		write("only.pem", pkcs8(TestKeys.rsa2048()));
+		assertThat(this.loader.load(this.directory, null).active().kid()).isEqualTo("only");
+	}
+
+	private void write(String name, String content) throws IOException {
+		Files.writeString(this.directory.resolve(name), content, StandardCharsets.UTF_8);
+	}
+
+	private static String pkcs8(KeyPair pair) throws IOException {
+		StringWriter text = new StringWriter();
+		try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+			writer.writeObject(new JcaPKCS8Generator(pair.getPrivate(), null));
+		}
+		return text.toString();
+	}
+
+	/** SEC1 with the public point included, as {@code openssl ecparam -genkey} writes it. */
+	private static String sec1(KeyPair pair) throws IOException {
+		ECPrivateKey key = (ECPrivateKey) pair.getPrivate();
+		SubjectPublicKeyInfo publicInfo = SubjectPublicKeyInfo.getInstance(pair.getPublic().getEncoded());
+		PrivateKeyInfo privateInfo = PrivateKeyInfo.getInstance(key.getEncoded());
+		org.bouncycastle.asn1.sec.ECPrivateKey sec1 = new org.bouncycastle.asn1.sec.ECPrivateKey(
+				key.getParams().getOrder().bitLength(), key.getS(), publicInfo.getPublicKeyData(),
+				privateInfo.getPrivateKeyAlgorithm().getParameters());
+		StringWriter text = new StringWriter();
+		try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+			writer.writeObject(new PemObject("EC PRIVATE KEY", sec1.getEncoded()));
+		}
+		return text.toString();
+	}
+
+	private static String traditional(KeyPair pair) throws IOException {
+		StringWriter text = new StringWriter();
+		try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+			writer.writeObject(pair);
+		}
+		return text.toString();
+	}
+
+}

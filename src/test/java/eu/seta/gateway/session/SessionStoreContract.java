@@ -1,0 +1,182 @@
+package eu.seta.gateway.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import eu.seta.gateway.testing.MutableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every {@link SessionStore} must do, whatever holds the state. An implementation's test extends this class
+ * and says how to make a store on a given clock; the contract is never copied.
+ */
+public abstract class SessionStoreContract {
+
+	protected static final Duration IDLE = Duration.ofHours(24);
+
+	protected static final Duration MAX = Duration.ofDays(30);
+
+	protected final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+
+	protected SessionStore store;
+
+	protected abstract SessionStore createStore(MutableClock clock);
+
+	@BeforeEach
+	void createStore() {
+		this.store = createStore(this.clock);
+	}
+
+	@Test
+	void currentTokenRotatesAndTheSessionMovesOn() {
+		RefreshTokens.Issued first = start("p1");
+		RefreshTokens.Issued second = next(first);
+		Rotation rotation = rotate(first, second, Duration.ZERO);
+		assertThat(rotation).isInstanceOf(Rotation.Rotated.class);
+		Session session = ((Rotation.Rotated) rotation).session();
+		assertThat(session.principalId()).isEqualTo("p1");
+		assertThat(session.current()).isEqualTo(second.hash());
+		assertThat(rotate(second, next(second), Duration.ZERO)).isInstanceOf(Rotation.Rotated.class);
+	}
+
+	@Test
+	void rotatedTokenPresentedAgainIsReuseAndKillsTheSession() {
+		RefreshTokens.Issued first = start("p1");
+		RefreshTokens.Issued second = next(first);
+		rotate(first, second, Duration.ZERO);
+		assertThat(rotate(first, next(first), Duration.ZERO)).isEqualTo(new Rotation.Reused(first.key(), "p1"));
+		assertThat(rotate(second, next(second), Duration.ZERO)).isInstanceOf(Rotation.Unknown.class);
+	}
+
+	@Test
+	void previousTokenWithinGraceRotatesAgainAndNotAfter() {
+		RefreshTokens.Issued first = start("p1");
+		RefreshTokens.Issued second = next(first);
+		rotate(first, second, Duration.ofSeconds(5));
+		this.clock.advance(Duration.ofSeconds(4));
+		RefreshTokens.Issued retry = next(first);
+		assertThat(rotate(first, retry, Duration.ofSeconds(5))).isInstanceOf(Rotation.Rotated.class);
+		// the pair of the first rotation was dropped
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(rotate(first, next(first), Duration.ofSeconds(5))).isInstanceOf(Rotation.Reused.class);
+	}
+
+	@Test
+	void idleExpiryIsExclusiveAtItsBoundary() {
+		RefreshTokens.Issued first = start("p1");
+		this.clock.advance(IDLE.minusMillis(1));
+		RefreshTokens.Issued second = next(first);
+		assertThat(rotate(first, second, Duration.ZERO)).isInstanceOf(Rotation.Rotated.class);
+		this.clock.advance(IDLE);
+		Rotation expired = rotate(second, next(second), Duration.ZERO);
+		assertThat(expired).isIn(new Rotation.Expired(first.key(), "p1"), new Rotation.Unknown());
+	}
+
+	@Test
+	void absoluteLifetimeCapsSlidingRenewal() {
+		RefreshTokens.Issued token = start("p1");
+		Duration elapsed = Duration.ZERO;
+		while (elapsed.plus(Duration.ofHours(20)).compareTo(MAX) < 0) {
+			this.clock.advance(Duration.ofHours(20));
+			elapsed = elapsed.plus(Duration.ofHours(20));
+			RefreshTokens.Issued next = next(token);
+			Rotation rotation = rotate(token, next, Duration.ZERO);
+			assertThat(rotation).isInstanceOf(Rotation.Rotated.class);
+			assertThat(((Rotation.Rotated) rotation).session().idleExpiresAt())
+				.isBeforeOrEqualTo(Instant.parse("2026-11-28T10:00:00Z").plus(MAX));
+			token = next;
+		}
+		this.clock.set(Instant.parse("2026-11-28T10:00:00Z").plus(MAX));
+		assertThat(rotate(token, next(token), Duration.ZERO)).isNotInstanceOf(Rotation.Rotated.class);
+	}
+
+	@Test
+	void revokeEndsTheSessionAndNamesItsPrincipal() {
+		RefreshTokens.Issued first = start("p1");
+		assertThat(this.store.revoke(first.key()).block()).isEqualTo("p1");
+		assertThat(this.store.revoke(first.key()).block()).isNull();
+		assertThat(rotate(first, next(first), Duration.ZERO)).isInstanceOf(Rotation.Unknown.class);
+	}
+
+	@Test
+	void unknownSessionIsUnknown() {
+		RefreshTokens.Issued stranger = RefreshTokens.newSession("p1");
+		assertThat(rotate(stranger, next(stranger), Duration.ZERO)).isInstanceOf(Rotation.Unknown.class);
+	}
+
+	@Test
+	void proofIsRecordedOnceUntilItExpires() {
+		Instant until = this.clock.instant().plus(Duration.ofHours(24));
+		assertThat(this.store.recordProof("proof-1", until).block()).isTrue();
+		assertThat(this.store.recordProof("proof-1", until).block()).isFalse();
+		assertThat(this.store.recordProof("proof-2", until).block()).isTrue();
+		this.clock.advance(Duration.ofHours(24));
+		assertThat(this.store.recordProof("proof-1", this.clock.instant().plus(Duration.ofHours(24))).block()).isTrue();
+	}
+
+	@Test
+	void racingRotationsOfOneTokenLetExactlyOneThrough() throws Exception {
+		RefreshTokens.Issued first = start("p1");
+		List<Rotation> outcomes = race(50, () -> rotate(first, next(first), Duration.ZERO));
+		assertThat(outcomes).filteredOn(Rotation.Rotated.class::isInstance).hasSize(1);
+		assertThat(outcomes).filteredOn((outcome) -> !(outcome instanceof Rotation.Rotated))
+			.allSatisfy((outcome) -> assertThat(outcome).isInstanceOfAny(Rotation.Reused.class, Rotation.Unknown.class));
+	}
+
+	@Test
+	void racingRecordsOfOneProofLetExactlyOneThrough() throws Exception {
+		Instant until = this.clock.instant().plus(Duration.ofHours(1));
+		List<Boolean> outcomes = race(50, () -> this.store.recordProof("raced", until).block());
+		assertThat(outcomes).filteredOn(Boolean::booleanValue).hasSize(1);
+	}
+
+	protected RefreshTokens.Issued start(String principalId) {
+		RefreshTokens.Issued first = RefreshTokens.newSession(principalId);
+		this.store.create(Session.start(first.key(), principalId, first.hash(), this.clock.instant(), IDLE, MAX))
+			.block();
+		return first;
+	}
+
+	protected Rotation rotate(RefreshTokens.Issued presented, RefreshTokens.Issued next, Duration grace) {
+		RefreshTokens.Presented parsed = RefreshTokens.parse(presented.value()).orElseThrow();
+		return this.store.rotate(parsed.key(), parsed.hash(), next.hash(), this.clock.instant(), IDLE, grace).block();
+	}
+
+	protected static RefreshTokens.Issued next(RefreshTokens.Issued token) {
+		return RefreshTokens.next(RefreshTokens.parse(token.value()).orElseThrow());
+	}
+
+	private static <T> List<T> race(int callers, Callable<T> call) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(callers);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<T>> futures = new ArrayList<>();
+			for (int i = 0; i < callers; i++) {
+				futures.add(pool.submit(() -> {
+					start.await();
+					return call.call();
+				}));
+			}
+			start.countDown();
+			List<T> outcomes = new ArrayList<>();
+			for (Future<T> future : futures) {
+				outcomes.add(future.get());
+			}
+			return outcomes;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+}

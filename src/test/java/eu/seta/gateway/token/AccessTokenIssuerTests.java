@@ -1,0 +1,91 @@
+package eu.seta.gateway.token;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.Ed25519Signer;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.SignedJWT;
+import eu.seta.gateway.directory.LoginName;
+import eu.seta.gateway.directory.Principal;
+import eu.seta.gateway.directory.PrincipalStatus;
+import eu.seta.gateway.directory.PrincipalType;
+import eu.seta.gateway.directory.Role;
+import eu.seta.gateway.keys.KeySet;
+import eu.seta.gateway.keys.SigningKey;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each selectable algorithm signs tokens that verify with its published key. */
+class AccessTokenIssuerTests {
+
+	private final CryptoWorkers workers = new CryptoWorkers();
+
+	@AfterEach
+	void stop() {
+		this.workers.destroy();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "RS256", "ES256", "EdDSA" })
+	void signsWithTheActiveKeysAlgorithm(String algorithm) throws Exception {
+		JWK jwk = switch (algorithm) {
+			case "RS256" -> new RSAKeyGenerator(2048).keyID("k").generate();
+			case "ES256" -> new ECKeyGenerator(Curve.P_256).keyID("k").generate();
+			default -> new OctetKeyPairGenerator(Curve.Ed25519).keyID("k").generate();
+		};
+		SigningKey key = new SigningKey("k", JWSAlgorithm.parse(algorithm), jwk, signer(jwk));
+		KeySet keys = new KeySet(key, new JWKSet(jwk.toPublicJWK()), "{}");
+		TokenProperties properties = new TokenProperties(URI.create("https://gateway.example/"), List.of("seta-api"),
+				Duration.ofHours(1), Duration.ofHours(24), Duration.ofDays(30), Duration.ZERO, Duration.ofHours(24));
+		AccessTokenIssuer issuer = new AccessTokenIssuer(() -> keys, properties, this.workers);
+		Principal principal = new Principal("u1", new LoginName("github", "alice"), PrincipalType.USER, null, Role.USER,
+				PrincipalStatus.ACTIVE, List.of());
+
+		String token = issuer.issue(principal, true, Instant.parse("2026-11-28T10:00:00.500Z")).block().value();
+
+		SignedJWT jwt = SignedJWT.parse(token);
+		assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo(algorithm);
+		assertThat(jwt.verify(verifier(jwt, jwk.toPublicJWK()))).isTrue();
+		assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo("https://gateway.example");
+		assertThat(jwt.getJWTClaimsSet().getIssueTime()).isEqualTo(Instant.parse("2026-11-28T10:00:00Z"));
+	}
+
+	private static com.nimbusds.jose.JWSSigner signer(JWK jwk) throws Exception {
+		if (jwk instanceof RSAKey rsa) {
+			return new RSASSASigner(rsa);
+		}
+		if (jwk instanceof ECKey ec) {
+			return new ECDSASigner(ec);
+		}
+		return new Ed25519Signer((OctetKeyPair) jwk);
+	}
+
+	private static JWSVerifier verifier(SignedJWT jwt, JWK publicKey) throws Exception {
+		if (publicKey instanceof OctetKeyPair okp) {
+			return new Ed25519Verifier(okp);
+		}
+		java.security.Key key = (publicKey instanceof RSAKey rsa) ? rsa.toPublicKey() : ((ECKey) publicKey).toPublicKey();
+		return new DefaultJWSVerifierFactory().createJWSVerifier(jwt.getHeader(), key);
+	}
+
+}
