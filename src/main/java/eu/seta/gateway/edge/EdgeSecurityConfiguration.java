@@ -1,57 +1,112 @@
 package eu.seta.gateway.edge;
 
+import java.time.Clock;
+import java.util.List;
+
 import eu.seta.gateway.errors.ErrorBody;
 import eu.seta.gateway.errors.ErrorCodes;
 import eu.seta.gateway.errors.ErrorResponses;
+import eu.seta.gateway.keys.SigningKeys;
+import eu.seta.gateway.token.TokenProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
- * Who may call what. The token API, its documentation and the key endpoints are public; everything else needs a
- * valid access token. No sessions, cookies, form login or CSRF tokens: every call carries its own credentials.
+ * Who may call what. Two chains: the gateway's own token API, keys and documentation are public and never look
+ * at a bearer token (a refresh token travels as one); every other call has its bearer token, if any, validated
+ * here, and each route then decides whether it needs one ({@code RouteAccessFilter}: deny unless marked public).
+ * No sessions, cookies, form login or CSRF tokens anywhere: every call carries its own credentials.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class EdgeSecurityConfiguration {
 
-	/** Any method: a wrong one then gets the endpoint's 405, not a misleading 401. */
-	static final String[] PUBLIC = { "/authentication/v1/token", "/authentication/v1/token/*",
-			"/authentication/v1/jwks", "/authentication/v1/doc", "/authentication/v1/doc.yaml",
-			"/.well-known/jwks.json", "/.well-known/oauth-authorization-server" };
+	static final String[] GATEWAY_OWN = { "/authentication/**", "/.well-known/**" };
 
 	@Bean
-	SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, ErrorResponses errors) {
-		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+	ReactiveJwtDecoder accessTokenDecoder(SigningKeys keys, TokenProperties tokens, EdgeProperties edge, Clock clock,
+			MeterRegistry meters) {
+		return new AccessTokenDecoder(keys, tokens, edge, clock, meters);
+	}
+
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityWebFilterChain gatewayOwnEndpoints(ServerHttpSecurity http, EdgeProperties edge) {
+		return common(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(GATEWAY_OWN)), edge)
+			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+			.build();
+	}
+
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	SecurityWebFilterChain proxiedCalls(ServerHttpSecurity http, EdgeProperties edge, ReactiveJwtDecoder decoder,
+			EdgeChallenges challenges, ErrorResponses errors) {
+		return common(http, edge)
+			.oauth2ResourceServer((server) -> server.bearerTokenConverter(new BearerTokenExtractor())
+				.authenticationEntryPoint(challenges)
+				.jwt((jwt) -> jwt.jwtDecoder(decoder)))
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(challenges)
+				.accessDeniedHandler((exchange, denied) -> challenges.insufficientScope(exchange, "Access is denied.")))
+			// routes decide whether they need a caller: see RouteAccessFilter
+			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+			.build();
+	}
+
+	private static ServerHttpSecurity common(ServerHttpSecurity http, EdgeProperties edge) {
+		http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
 			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.anonymous(ServerHttpSecurity.AnonymousSpec::disable)
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.authorizeExchange((exchanges) -> exchanges.pathMatchers(PUBLIC)
-				.permitAll()
-				.anyExchange()
-				.authenticated())
-			.exceptionHandling((handling) -> handling
-				.authenticationEntryPoint((exchange, ex) -> errors.write(exchange, HttpStatus.UNAUTHORIZED,
-						new ErrorBody(ErrorCodes.INVALID_TOKEN, "A valid access token is required."),
-						bearerChallenge()))
-				.accessDeniedHandler((exchange, ex) -> errors.write(exchange, HttpStatus.FORBIDDEN,
-						new ErrorBody(ErrorCodes.ACCESS_DENIED, "Access is denied."), HttpHeaders.EMPTY)))
-			.build();
+			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer
+				.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER)));
+		if (edge.cors().enabled()) {
+			http.cors((cors) -> cors.configurationSource(corsSource(edge.cors())));
+		}
+		else {
+			http.cors(ServerHttpSecurity.CorsSpec::disable);
+		}
+		return http;
 	}
 
-	private static HttpHeaders bearerChallenge() {
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		return headers;
+	private static CorsConfigurationSource corsSource(EdgeProperties.Cors settings) {
+		CorsConfiguration cors = new CorsConfiguration();
+		cors.setAllowedOrigins(settings.allowedOrigins());
+		cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
+		cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT));
+		cors.setExposedHeaders(List.of(HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER));
+		cors.setAllowCredentials(settings.allowCredentials());
+		cors.setMaxAge(settings.maxAge());
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/**", cors);
+		return source;
+	}
+
+	/** Requests the firewall refuses (encoded slashes, {@code ..}, {@code ;}, NUL...) get the JSON body too. */
+	@Bean
+	ServerExchangeRejectedHandler exchangeRejectedHandler(ErrorResponses errors) {
+		return (exchange, rejected) -> errors.write(exchange, HttpStatus.BAD_REQUEST,
+				new ErrorBody(ErrorCodes.INVALID_REQUEST, "The request path or headers are not acceptable."),
+				HttpHeaders.EMPTY);
 	}
 
 }

@@ -1,5 +1,9 @@
 package eu.seta.gateway.errors;
 
+import java.io.IOException;
+import java.util.concurrent.TimeoutException;
+
+import io.netty.channel.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -38,7 +42,11 @@ class JsonErrorWebExceptionHandler implements WebExceptionHandler {
 			return this.responses.write(exchange, refusal);
 		}
 		HttpStatusCode status = statusOf(failure);
-		if (status.is5xxServerError()) {
+		if (isUpstreamFailure(status)) {
+			log.warn("{} {}: upstream failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+					rootCause(failure).toString());
+		}
+		else if (status.is5xxServerError()) {
 			log.error("{} {} failed", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure);
 		}
 		else {
@@ -60,7 +68,29 @@ class JsonErrorWebExceptionHandler implements WebExceptionHandler {
 		if (failure instanceof DataBufferLimitException) {
 			return HttpStatus.CONTENT_TOO_LARGE;
 		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			// a backend that cannot be reached is the gateway's 502/504, not its own 500
+			if (cause instanceof ConnectTimeoutException || cause instanceof TimeoutException) {
+				return HttpStatus.GATEWAY_TIMEOUT;
+			}
+			if (cause instanceof IOException) {
+				// refused, reset, closed early, unknown host: the backend failed, the gateway did not
+				return HttpStatus.BAD_GATEWAY;
+			}
+		}
 		return HttpStatus.INTERNAL_SERVER_ERROR;
+	}
+
+	private static boolean isUpstreamFailure(HttpStatusCode status) {
+		return status.value() == 502 || status.value() == 504;
+	}
+
+	private static Throwable rootCause(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause;
 	}
 
 }

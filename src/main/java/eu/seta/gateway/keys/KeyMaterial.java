@@ -6,9 +6,13 @@ import com.nimbusds.jose.Algorithm;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.Ed25519Signer;
+import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -77,6 +81,21 @@ final class KeyMaterial {
 		}
 		throw new IllegalArgumentException("unsupported signing key type " + jwk.getKeyType()
 				+ "; use RSA (RS256), EC P-256 (ES256) or Ed25519 (EdDSA)");
+	}
+
+	static JWSVerifier verifier(JWK jwk) {
+		try {
+			if (jwk instanceof RSAKey rsa) {
+				return new RSASSAVerifier(rsa);
+			}
+			if (jwk instanceof ECKey ec) {
+				return new ECDSAVerifier(ec);
+			}
+			return new Ed25519Verifier((OctetKeyPair) jwk.toPublicJWK());
+		}
+		catch (JOSEException ex) {
+			throw new IllegalArgumentException("key " + jwk.getKeyID() + " cannot verify: " + ex.getMessage(), ex);
+		}
 	}
 
 	static SigningKey signingKey(JWK jwk) {

@@ -3,8 +3,6 @@ package eu.seta.gateway.session;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -12,6 +10,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
+import eu.seta.gateway.support.ClockTicker;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,7 +29,7 @@ final class InMemorySessionStore implements SessionStore {
 
 	InMemorySessionStore(Clock clock, long maxSessions, long maxProofRecords) {
 		this.clock = clock;
-		Ticker ticker = monotonic(clock);
+		Ticker ticker = ClockTicker.of(clock);
 		this.sessions = Caffeine.newBuilder()
 			.maximumSize(maxSessions)
 			.ticker(ticker)
@@ -94,16 +93,6 @@ final class InMemorySessionStore implements SessionStore {
 		this.sessions.cleanUp();
 		this.proofs.cleanUp();
 		return new long[] { this.sessions.estimatedSize(), this.proofs.estimatedSize() };
-	}
-
-	/**
-	 * Caffeine needs a ticker that never goes back; a wall clock does when NTP steps it. Holding the highest value
-	 * seen keeps entries alive a little longer after such a step, which errs on the safe side (a replay record
-	 * outlives its deadline, a session still checks its own expiry against the clock).
-	 */
-	private static Ticker monotonic(Clock clock) {
-		AtomicLong highest = new AtomicLong(Long.MIN_VALUE);
-		return () -> highest.accumulateAndGet(TimeUnit.MILLISECONDS.toNanos(clock.millis()), Math::max);
 	}
 
 	private static Instant min(Instant a, Instant b) {

@@ -1,7 +1,6 @@
 package eu.seta.gateway.session;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import eu.seta.gateway.support.Sha256;
 
 /**
  * Names a used login proof in the store: a hash of who signed what, so the store learns neither the message nor
@@ -13,8 +12,7 @@ public final class ProofFingerprint {
 	}
 
 	public static String of(String principalId, String message) {
-		byte[] input = (principalId + "\u0000" + message).getBytes(StandardCharsets.UTF_8);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(RefreshTokens.sha256(input));
+		return Sha256.base64url(principalId + "\u0000" + message);
 	}
 
 }

@@ -1,13 +1,13 @@
 package eu.seta.gateway.session;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+
+import eu.seta.gateway.support.Sha256;
 
 /**
  * Makes and reads refresh tokens. A refresh token is opaque, never a JWT, so it can never pass for an access
@@ -121,24 +121,15 @@ public final class RefreshTokens {
 		String slot = HexFormat.of().formatHex(tagAndSession, 0, TAG_BYTES);
 		byte[] sessionId = Arrays.copyOfRange(tagAndSession, TAG_BYTES, tagAndSession.length);
 		// 16 bytes of the hash: unique enough for a lookup key, and not the id itself
-		return new SessionKey(slot, BASE64URL.encodeToString(Arrays.copyOf(sha256(sessionId), 16)));
+		return new SessionKey(slot, BASE64URL.encodeToString(Arrays.copyOf(Sha256.digest(sessionId), 16)));
 	}
 
 	private static TokenHash hashOf(String value) {
-		return new TokenHash(BASE64URL.encodeToString(sha256(value.getBytes(StandardCharsets.US_ASCII))));
+		return new TokenHash(BASE64URL.encodeToString(Sha256.digest(value.getBytes(StandardCharsets.US_ASCII))));
 	}
 
 	private static byte[] principalTag(String principalId) {
-		return Arrays.copyOf(sha256(("seta-principal:" + principalId).getBytes(StandardCharsets.UTF_8)), TAG_BYTES);
-	}
-
-	static byte[] sha256(byte[] input) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(input);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required of every Java platform", ex);
-		}
+		return Arrays.copyOf(Sha256.digest(("seta-principal:" + principalId).getBytes(StandardCharsets.UTF_8)), TAG_BYTES);
 	}
 
 }

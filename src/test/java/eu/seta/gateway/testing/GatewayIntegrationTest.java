@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import eu.seta.gateway.SetaGatewayApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,11 +35,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * does, so each test works with the sessions it made itself.
  */
 @SpringBootTest(classes = SetaGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "seta.directory.reload-interval=100ms" })
+		properties = { "seta.directory.reload-interval=100ms", "management.server.port=0" })
 @Import(GatewayIntegrationTest.TestClock.class)
 public abstract class GatewayIntegrationTest {
 
 	private static final Path DIRECTORY_FILE = writeStandardDirectory();
+
+	/** Stands in for the platform's backends (search, nlp, ui) behind the gateway's routes. */
+	protected static final WireMockServer BACKEND = startBackend();
 
 	@LocalServerPort
 	protected int port;
@@ -48,8 +53,12 @@ public abstract class GatewayIntegrationTest {
 	protected WebTestClient client;
 
 	@DynamicPropertySource
-	static void directory(DynamicPropertyRegistry registry) {
+	static void environment(DynamicPropertyRegistry registry) {
 		registry.add("seta.directory.file", DIRECTORY_FILE::toString);
+		registry.add("seta.keys.directory", () -> TestSigningKeys.directory().toString());
+		registry.add("SEARCH_URI", BACKEND::baseUrl);
+		registry.add("NLP_URI", BACKEND::baseUrl);
+		registry.add("UI_URI", BACKEND::baseUrl);
 	}
 
 	@BeforeEach
@@ -113,6 +122,12 @@ public abstract class GatewayIntegrationTest {
 			.getResponseBody();
 		assertThat(pair).isNotNull();
 		return pair;
+	}
+
+	private static WireMockServer startBackend() {
+		WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+		server.start();
+		return server;
 	}
 
 	private static Path writeStandardDirectory() {

@@ -54,7 +54,7 @@ class AccessTokenIssuerTests {
 			default -> new OctetKeyPairGenerator(Curve.Ed25519).keyID("k").generate();
 		};
 		SigningKey key = new SigningKey("k", JWSAlgorithm.parse(algorithm), jwk, signer(jwk));
-		KeySet keys = new KeySet(key, new JWKSet(jwk.toPublicJWK()), "{}");
+		KeySet keys = KeySet.of(key, List.of(jwk.toPublicJWK()));
 		TokenProperties properties = new TokenProperties(URI.create("https://gateway.example/"), List.of("seta-api"),
 				Duration.ofHours(1), Duration.ofHours(24), Duration.ofDays(30), Duration.ZERO, Duration.ofHours(24));
 		AccessTokenIssuer issuer = new AccessTokenIssuer(() -> keys, properties, this.workers);

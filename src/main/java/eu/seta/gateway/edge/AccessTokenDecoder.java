@@ -1,0 +1,267 @@
+package eu.seta.gateway.edge;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.util.Base64URL;
+import eu.seta.gateway.keys.KeySet;
+import eu.seta.gateway.keys.SigningKeys;
+import eu.seta.gateway.support.ClockTicker;
+import eu.seta.gateway.support.Sha256;
+import eu.seta.gateway.token.TokenProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Validates access tokens against the gateway's own key set, in process. What a token must be, checked in this
+ * order so that the cheap refusals come first and nothing unauthenticated reaches a claim parser:
+ * <ol>
+ * <li>at most {@code max-token-length} characters, three dot-separated parts (an encrypted JWT has five);</li>
+ * <li>a header of exactly {@code alg}, {@code kid}, {@code typ}: {@code jku}, {@code x5u}, {@code jwk},
+ * {@code x5c}, {@code crit} and the rest are refused, so no key is ever fetched or taken from the token;</li>
+ * <li>{@code typ} {@code at+jwt} (RFC 9068), {@code kid} naming a published key, and {@code alg} equal to that
+ * key's own algorithm: never {@code none}, never HMAC, never what the header alone says (RFC 8725);</li>
+ * <li>a valid signature; then claims without duplicate names or deep nesting, {@code type: access}, our
+ * {@code iss}, one of our audiences, {@code exp} in the future and {@code nbf} in the past (with the skew).</li>
+ * </ol>
+ * A verified token is remembered under the SHA-256 of its text until it expires, so a client reusing its token
+ * pays for the signature once.
+ */
+final class AccessTokenDecoder implements ReactiveJwtDecoder {
+
+	private static final Logger log = LoggerFactory.getLogger(AccessTokenDecoder.class);
+
+	private static final Set<String> HEADER_NAMES = Set.of("alg", "kid", "typ");
+
+	private static final Set<String> TOKEN_TYPES = Set.of("at+jwt", "application/at+jwt");
+
+	/** Claims are flat but for seta_id; real tokens never nest deeper than 2, attackers do. */
+	private static final JsonMapper STRICT = JsonMapper
+		.builder(JsonFactory.builder()
+			.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(8).build())
+			.build())
+		.build();
+
+	private final SigningKeys keys;
+
+	private final String issuer;
+
+	private final List<String> audiences;
+
+	private final Duration skew;
+
+	private final int maxTokenLength;
+
+	private final Clock clock;
+
+	private final Cache<String, VerifiedToken> verified;
+
+	private final RejectionCounter rejections;
+
+	AccessTokenDecoder(SigningKeys keys, TokenProperties tokens, EdgeProperties edge, Clock clock,
+			MeterRegistry meters) {
+		this.keys = keys;
+		this.issuer = tokens.issuerId();
+		this.audiences = List.copyOf(tokens.audience());
+		this.skew = edge.clockSkew();
+		this.maxTokenLength = edge.maxTokenLength();
+		this.clock = clock;
+		this.rejections = new RejectionCounter(meters);
+		this.verified = Caffeine.newBuilder()
+			.maximumSize(edge.verifiedTokenCacheSize())
+			.ticker(ClockTicker.of(clock))
+			.expireAfter(new UntilExpiry())
+			.recordStats()
+			.build();
+		CaffeineCacheMetrics.monitor(meters, this.verified, "seta.bearer.verified");
+	}
+
+	/** What a verified token leaves behind: the claims, its key, and when it stops being valid. */
+	record VerifiedToken(Jwt jwt, String kid, Instant validUntil) {
+	}
+
+	@Override
+	public Mono<Jwt> decode(String token) {
+		try {
+			return Mono.just(decodeNow(token));
+		}
+		catch (RejectedTokenException ex) {
+			this.rejections.count(ex.reason());
+			log.debug("Bearer token refused: {}", ex.reason());
+			return Mono.error(ex);
+		}
+	}
+
+	Jwt decodeNow(String token) {
+		if (token.length() > this.maxTokenLength) {
+			throw reject("too_large", "The access token is too long.");
+		}
+		Instant now = this.clock.instant();
+		String cacheKey = Sha256.base64url(token);
+		VerifiedToken cached = this.verified.getIfPresent(cacheKey);
+		KeySet keySet = this.keys.current();
+		if (cached != null && now.isBefore(cached.validUntil()) && keySet.verifier(cached.kid()) != null) {
+			return cached.jwt();
+		}
+		VerifiedToken fresh = verify(token, keySet, now);
+		this.verified.put(cacheKey, fresh);
+		return fresh.jwt();
+	}
+
+	private VerifiedToken verify(String token, KeySet keySet, Instant now) {
+		String[] parts = token.split("\\.", -1);
+		if (parts.length != 3 || parts[2].isEmpty()) {
+			throw reject("malformed", "The access token is not a signed JWT.");
+		}
+		Map<String, Object> header = json(parts[0], "header");
+		if (!HEADER_NAMES.containsAll(header.keySet())) {
+			throw reject("header", "The access token header has parameters the gateway does not accept.");
+		}
+		String kid = string(header, "kid", "header");
+		String alg = string(header, "alg", "header");
+		String typ = string(header, "typ", "header");
+		if (!TOKEN_TYPES.contains(typ.toLowerCase(Locale.ROOT))) {
+			throw reject("type", "The token is not an access token.");
+		}
+		KeySet.Verifier key = keySet.verifier(kid);
+		if (key == null) {
+			throw reject("kid", "The access token was not signed by a key of this gateway.");
+		}
+		if (!key.algorithm().getName().equals(alg)) {
+			throw reject("algorithm", "The access token's algorithm does not match its key.");
+		}
+		verifySignature(parts, header, key);
+		Map<String, Object> claims = json(parts[1], "claims");
+		Instant expiresAt = checkClaims(claims, now);
+		Jwt jwt = Jwt.withTokenValue(token).headers((h) -> h.putAll(header)).claims((c) -> {
+			c.putAll(claims);
+			c.put("exp", expiresAt);
+			c.computeIfPresent("iat", (name, value) -> instant(value));
+			c.computeIfPresent("nbf", (name, value) -> instant(value));
+		}).build();
+		return new VerifiedToken(jwt, kid, expiresAt.plus(this.skew));
+	}
+
+	private static void verifySignature(String[] parts, Map<String, Object> header, KeySet.Verifier key) {
+		try {
+			JWSHeader jwsHeader = JWSHeader.parse(header, new Base64URL(parts[0]));
+			byte[] signingInput = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
+			if (!key.verifier().verify(jwsHeader, signingInput, new Base64URL(parts[2]))) {
+				throw reject("signature", "The access token's signature is invalid.");
+			}
+		}
+		catch (JOSEException | java.text.ParseException | IllegalArgumentException ex) {
+			throw reject("signature", "The access token's signature is invalid.");
+		}
+	}
+
+	private Instant checkClaims(Map<String, Object> claims, Instant now) {
+		if (!"access".equals(claims.get("type"))) {
+			throw reject("type", "The token is not an access token.");
+		}
+		if (!this.issuer.equals(claims.get("iss"))) {
+			throw reject("issuer", "The access token was issued by someone else.");
+		}
+		Object audience = claims.get("aud");
+		List<?> audienceList = (audience instanceof List<?> list) ? list : List.of(String.valueOf(audience));
+		if (audienceList.stream().noneMatch(this.audiences::contains)) {
+			throw reject("audience", "The access token is not meant for this platform.");
+		}
+		if (!(claims.get("sub") instanceof String subject) || subject.isEmpty()) {
+			throw reject("malformed", "The access token has no subject.");
+		}
+		Object exp = claims.get("exp");
+		if (!(exp instanceof Number)) {
+			throw reject("malformed", "The access token has no expiry.");
+		}
+		Instant expiresAt = instant(exp);
+		if (!now.isBefore(expiresAt.plus(this.skew))) {
+			throw reject("expired", "The access token has expired.");
+		}
+		Object nbf = claims.get("nbf");
+		if (nbf != null && (!(nbf instanceof Number) || now.plus(this.skew).isBefore(instant(nbf)))) {
+			throw reject("not_yet_valid", "The access token is not valid yet.");
+		}
+		return expiresAt;
+	}
+
+	private static Map<String, Object> json(String base64url, String part) {
+		try {
+			byte[] bytes = Base64.getUrlDecoder().decode(base64url);
+			Object value = STRICT.readValue(bytes, Object.class);
+			if (!(value instanceof Map<?, ?> map)) {
+				throw reject("malformed", "The access token's " + part + " is not a JSON object.");
+			}
+			Map<String, Object> result = new LinkedHashMap<>();
+			map.forEach((key, val) -> result.put((String) key, val));
+			return result;
+		}
+		catch (IllegalArgumentException | JacksonException ex) {
+			throw reject("malformed", "The access token's " + part + " is not valid JSON.");
+		}
+	}
+
+	private static String string(Map<String, Object> map, String name, String part) {
+		if (!(map.get(name) instanceof String value) || value.isEmpty()) {
+			throw reject("header", "The access token " + part + " lacks '" + name + "'.");
+		}
+		return value;
+	}
+
+	private static Instant instant(@Nullable Object seconds) {
+		if (!(seconds instanceof Number number)) {
+			throw reject("malformed", "The access token has a malformed time claim.");
+		}
+		return Instant.ofEpochSecond(number.longValue());
+	}
+
+	private static RejectedTokenException reject(String reason, String message) {
+		return new RejectedTokenException(reason, message);
+	}
+
+	/** A cached verification never outlives the token's own expiry. */
+	private final class UntilExpiry implements Expiry<String, VerifiedToken> {
+
+		@Override
+		public long expireAfterCreate(String key, VerifiedToken value, long currentTime) {
+			return Math.max(0, Duration.between(AccessTokenDecoder.this.clock.instant(), value.validUntil()).toNanos());
+		}
+
+		@Override
+		public long expireAfterUpdate(String key, VerifiedToken value, long currentTime, long currentDuration) {
+			return expireAfterCreate(key, value, currentTime);
+		}
+
+		@Override
+		public long expireAfterRead(String key, VerifiedToken value, long currentTime, long currentDuration) {
+			return currentDuration;
+		}
+
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package eu.seta.gateway.routes;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,30 @@
+package eu.seta.gateway.support;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/** SHA-256, for storing and looking up secrets by hash instead of by value. */
+public final class Sha256 {
+
+	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+	private Sha256() {
+	}
+
+	public static byte[] digest(byte[] input) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(input);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required of every Java platform", ex);
+		}
+	}
+
+	/** Base64url (no padding) of the SHA-256 of the UTF-8 bytes: 43 characters. */
+	public static String base64url(String input) {
+		return BASE64URL.encodeToString(digest(input.getBytes(StandardCharsets.UTF_8)));
+	}
+
+}

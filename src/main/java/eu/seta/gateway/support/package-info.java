@@ -1,0 +1,4 @@
+@NullMarked
+package eu.seta.gateway.support;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,91 @@
+package eu.seta.gateway.edge;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import eu.seta.gateway.keys.KeySet;
+import eu.seta.gateway.keys.SigningKey;
+import eu.seta.gateway.testing.MutableClock;
+import eu.seta.gateway.testing.TestJwts;
+import eu.seta.gateway.testing.TestSigningKeys;
+import eu.seta.gateway.token.TokenProperties;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class AccessTokenDecoderTests {
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	private final AtomicReference<KeySet> keys = new AtomicReference<>(keySet(TestSigningKeys.KEY));
+
+	private final AccessTokenDecoder decoder = new AccessTokenDecoder(this.keys::get,
+			new TokenProperties(URI.create("http://localhost:8080"), List.of("seta-api"), Duration.ofHours(1),
+					Duration.ofHours(24), Duration.ofDays(30), Duration.ZERO, Duration.ofHours(24)),
+			new EdgeProperties("X-Seta-", List.of(), Duration.ofSeconds(30), 4096, 16384, 100,
+					new EdgeProperties.Cors(List.of(), false, Duration.ofMinutes(30))),
+			this.clock, this.meters);
+
+	@Test
+	void aReusedTokenIsVerifiedOnceAndCountedAsACacheHit() {
+		String token = TestJwts.gatewaySigned(TestJwts.claims(this.clock.instant()));
+		Jwt first = this.decoder.decode(token).block();
+		Jwt second = this.decoder.decode(token).block();
+		assertThat(second).isSameAs(first);
+		assertThat(first.getSubject()).isEqualTo("u-alice");
+		assertThat(first.getExpiresAt()).isEqualTo(this.clock.instant().plusSeconds(3600));
+		assertThat(this.meters.get("cache.gets").tag("cache", "seta.bearer.verified").tag("result", "hit").functionCounter()
+			.count()).isEqualTo(1);
+		assertThat(this.meters.get("cache.gets").tag("cache", "seta.bearer.verified").tag("result", "miss").functionCounter()
+			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void aCachedTokenDoesNotOutliveItsExpiry() {
+		String token = TestJwts.gatewaySigned(TestJwts.claims(this.clock.instant()));
+		this.decoder.decode(token).block();
+		this.clock.advance(Duration.ofSeconds(3600 + 30));
+		assertThatExceptionOfType(RejectedTokenException.class).isThrownBy(() -> this.decoder.decode(token).block())
+			.withMessage("The access token has expired.");
+	}
+
+	@Test
+	void aCachedTokenOfARetiredKeyIsRefused() throws Exception {
+		String token = TestJwts.gatewaySigned(TestJwts.claims(this.clock.instant()));
+		this.decoder.decode(token).block();
+		this.keys.set(keySet(new RSAKeyGenerator(2048).keyID("next").generate()));
+		assertThatExceptionOfType(RejectedTokenException.class).isThrownBy(() -> this.decoder.decode(token).block())
+			.withMessage("The access token was not signed by a key of this gateway.");
+	}
+
+	@Test
+	void refusalsAreCountedByReason() {
+		this.decoder.decode("not-a-jwt").onErrorComplete().block();
+		this.decoder.decode("x".repeat(5000)).onErrorComplete().block();
+		assertThat(this.meters.get("seta.bearer.rejected").tag("reason", "malformed").counter().count()).isEqualTo(1);
+		assertThat(this.meters.get("seta.bearer.rejected").tag("reason", "too_large").counter().count()).isEqualTo(1);
+	}
+
+	private static KeySet keySet(RSAKey key) {
+		try {
+			return KeySet.of(new SigningKey(key.getKeyID(), JWSAlgorithm.RS256, key, new RSASSASigner(key)),
+					List.of(key.toPublicJWK()));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
