@@ -16,17 +16,26 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.authorization.AuthorizationContext;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import reactor.core.publisher.Mono;
 
 /**
  * Who may call what. Two chains: the gateway's own token API, keys and documentation are public and never look
@@ -40,6 +49,9 @@ class EdgeSecurityConfiguration {
 
 	static final String[] GATEWAY_OWN = { "/authentication/**", "/.well-known/**" };
 
+	/** The one endpoint of the gateway's own that needs a caller: an administrator's. */
+	static final String[] ADMINISTRATION = { "/authentication/v1/sessions", "/authentication/v1/sessions/**" };
+
 	@Bean
 	ReactiveJwtDecoder accessTokenDecoder(SigningKeys keys, TokenProperties tokens, EdgeProperties edge, Clock clock,
 			MeterRegistry meters) {
@@ -49,7 +61,10 @@ class EdgeSecurityConfiguration {
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	SecurityWebFilterChain gatewayOwnEndpoints(ServerHttpSecurity http, EdgeProperties edge) {
-		return common(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(GATEWAY_OWN)), edge)
+		ServerWebExchangeMatcher ownPublic = new AndServerWebExchangeMatcher(
+				ServerWebExchangeMatchers.pathMatchers(GATEWAY_OWN),
+				new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(ADMINISTRATION)));
+		return common(http.securityMatcher(ownPublic), edge)
 			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
 			.build();
 	}
@@ -64,9 +79,20 @@ class EdgeSecurityConfiguration {
 				.jwt((jwt) -> jwt.jwtDecoder(decoder)))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(challenges)
 				.accessDeniedHandler((exchange, denied) -> challenges.insufficientScope(exchange, "Access is denied.")))
-			// routes decide whether they need a caller: see RouteAccessFilter
-			.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+			.authorizeExchange((exchanges) -> exchanges.pathMatchers(ADMINISTRATION)
+				.access(EdgeSecurityConfiguration::administrator)
+				// routes decide whether they need a caller: see RouteAccessFilter
+				.anyExchange()
+				.permitAll())
 			.build();
+	}
+
+	private static Mono<AuthorizationResult> administrator(Mono<Authentication> authentication,
+			AuthorizationContext context) {
+		return authentication.filter(JwtAuthenticationToken.class::isInstance)
+			.<AuthorizationResult>map((token) -> new AuthorizationDecision(
+					"Administrator".equals(((JwtAuthenticationToken) token).getToken().getClaimAsString("role"))))
+			.defaultIfEmpty(new AuthorizationDecision(false));
 	}
 
 	private static ServerHttpSecurity common(ServerHttpSecurity http, EdgeProperties edge) {

@@ -84,6 +84,20 @@ final class InMemorySessionStore implements SessionStore {
 	}
 
 	@Override
+	public Mono<Long> revokeAll(String principalId) {
+		// a scan of the map: an administrator's occasional action on a single-instance store
+		return Mono.fromSupplier(() -> {
+			long[] removed = { 0 };
+			this.sessions.asMap().values().removeIf((session) -> {
+				boolean match = session.principalId().equals(principalId);
+				removed[0] += match ? 1 : 0;
+				return match;
+			});
+			return removed[0];
+		});
+	}
+
+	@Override
 	public Mono<Boolean> recordProof(String proofHash, Instant expiresAt) {
 		return Mono.fromSupplier(() -> this.proofs.asMap().putIfAbsent(proofHash, expiresAt) == null);
 	}

@@ -120,12 +120,17 @@ public final class RefreshTokens {
 	private static SessionKey keyOf(byte[] tagAndSession) {
 		String slot = HexFormat.of().formatHex(tagAndSession, 0, TAG_BYTES);
 		byte[] sessionId = Arrays.copyOfRange(tagAndSession, TAG_BYTES, tagAndSession.length);
-		// 16 bytes of the hash: unique enough for a lookup key, and not the id itself
-		return new SessionKey(slot, BASE64URL.encodeToString(Arrays.copyOf(Sha256.digest(sessionId), 16)));
+		// 96 bits of the hash: unique among far more sessions than any deployment holds, and not the id itself
+		return new SessionKey(slot, BASE64URL.encodeToString(Arrays.copyOf(Sha256.digest(sessionId), 12)));
 	}
 
+	/**
+	 * 128 bits of the SHA-256: finding a token for a stored hash stays a 2^128 search against a 256-bit secret,
+	 * and the session costs Redis 42 bytes less.
+	 */
 	private static TokenHash hashOf(String value) {
-		return new TokenHash(BASE64URL.encodeToString(Sha256.digest(value.getBytes(StandardCharsets.US_ASCII))));
+		byte[] digest = Sha256.digest(value.getBytes(StandardCharsets.US_ASCII));
+		return new TokenHash(BASE64URL.encodeToString(Arrays.copyOf(digest, 16)));
 	}
 
 	private static byte[] principalTag(String principalId) {

@@ -15,19 +15,17 @@ import org.jspecify.annotations.Nullable;
  * @param previous hash of the token the last rotation replaced; presenting it again is reuse, unless within
  * {@code previousValidUntil}
  * @param previousValidUntil end of the grace window for {@code previous}
- * @param createdAt when the session began
  * @param idleExpiresAt when the current token stops working if not used (sliding)
  * @param absoluteExpiresAt the hard end of the session, whatever the rotations
  */
 public record Session(SessionKey key, String principalId, TokenHash current, @Nullable TokenHash previous,
-		Instant previousValidUntil, Instant createdAt, Instant idleExpiresAt, Instant absoluteExpiresAt) {
+		Instant previousValidUntil, Instant idleExpiresAt, Instant absoluteExpiresAt) {
 
 	public Session {
 		Objects.requireNonNull(key, "key");
 		Objects.requireNonNull(principalId, "principalId");
 		Objects.requireNonNull(current, "current");
 		Objects.requireNonNull(previousValidUntil, "previousValidUntil");
-		Objects.requireNonNull(createdAt, "createdAt");
 		Objects.requireNonNull(idleExpiresAt, "idleExpiresAt");
 		Objects.requireNonNull(absoluteExpiresAt, "absoluteExpiresAt");
 	}
@@ -36,7 +34,7 @@ public record Session(SessionKey key, String principalId, TokenHash current, @Nu
 	public static Session start(SessionKey key, String principalId, TokenHash first, Instant now,
 			Duration idleTtl, Duration maxTtl) {
 		Instant absolute = now.plus(maxTtl);
-		return new Session(key, principalId, first, null, now, now, earlier(now.plus(idleTtl), absolute), absolute);
+		return new Session(key, principalId, first, null, now, earlier(now.plus(idleTtl), absolute), absolute);
 	}
 
 	/** Valid while now is before both expiries; at the exact instant of expiry it is over. */
@@ -45,13 +43,13 @@ public record Session(SessionKey key, String principalId, TokenHash current, @Nu
 	}
 
 	Session rotatedTo(TokenHash next, Instant now, Duration idleTtl, Duration grace) {
-		return new Session(this.key, this.principalId, next, this.current, now.plus(grace), this.createdAt,
+		return new Session(this.key, this.principalId, next, this.current, now.plus(grace),
 				earlier(now.plus(idleTtl), this.absoluteExpiresAt), this.absoluteExpiresAt);
 	}
 
 	/** A retry within the grace window: the replaced pair is dropped, the grace window is not extended. */
 	Session retriedTo(TokenHash next, Instant now, Duration idleTtl) {
-		return new Session(this.key, this.principalId, next, this.previous, this.previousValidUntil, this.createdAt,
+		return new Session(this.key, this.principalId, next, this.previous, this.previousValidUntil,
 				earlier(now.plus(idleTtl), this.absoluteExpiresAt), this.absoluteExpiresAt);
 	}
 

@@ -10,8 +10,9 @@ import reactor.core.publisher.Mono;
  * atomic step, so that any number of gateway replicas may race on the same session or proof: an implementation
  * over a shared store must make each method a single command or script, never read-then-write.
  * <p>
- * The store only ever sees hashes of tokens and proofs; an error signal means the store could not answer, and the
- * caller must then refuse (fail closed), never assume the happy outcome.
+ * The store only ever sees hashes of tokens and proofs. When it cannot answer it signals
+ * {@link SessionStoreUnavailableException}, and the caller must then refuse (fail closed), never assume the happy
+ * outcome.
  */
 public interface SessionStore {
 
@@ -32,6 +33,9 @@ public interface SessionStore {
 
 	/** Deletes the session; emits the id of its principal, or nothing when there was no session. */
 	Mono<String> revoke(SessionKey key);
+
+	/** Deletes every session of the principal; emits how many there were. */
+	Mono<Long> revokeAll(String principalId);
 
 	/**
 	 * Records a proof (a hash of principal and signed message) until {@code expiresAt}.

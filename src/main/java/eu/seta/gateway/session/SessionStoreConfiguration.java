@@ -2,17 +2,68 @@ package eu.seta.gateway.session;
 
 import java.time.Clock;
 
+import io.lettuce.core.ClientOptions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import reactor.core.publisher.Mono;
 
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfiguration {
 
-	@Bean
-	@ConditionalOnProperty(name = StoreProperties.PREFIX + ".type", havingValue = "memory", matchIfMissing = true)
-	SessionStore inMemorySessionStore(StoreProperties properties, Clock clock) {
-		return new InMemorySessionStore(clock, properties.memory().maxSessions(), properties.memory().maxProofRecords());
+	static final String TYPE = StoreProperties.PREFIX + ".type";
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = TYPE, havingValue = "memory", matchIfMissing = true)
+	static class InMemory {
+
+		@Bean
+		InMemorySessionStore inMemorySessionStore(StoreProperties properties, Clock clock) {
+			return new InMemorySessionStore(clock, properties.memory().maxSessions(),
+					properties.memory().maxProofRecords());
+		}
+
+		/** Always up: the store is this process. Present so that the readiness group has the same members. */
+		@Bean
+		ReactiveHealthIndicator sessionStoreHealthIndicator() {
+			return () -> Mono.just(Health.up().withDetail("type", "memory").build());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = TYPE, havingValue = "redis")
+	static class OnRedis {
+
+		@Bean
+		RedisSessionStore redisSessionStore(ReactiveStringRedisTemplate redis, StoreProperties properties,
+				Clock clock) {
+			return new RedisSessionStore(redis, properties.redis().keyPrefix(), properties.redis().commandTimeout(),
+					clock);
+		}
+
+		/**
+		 * While Redis is away, commands fail at once instead of queueing until the timeout: the token API answers
+		 * 503 at once, and Lettuce reconnects by itself when Redis is back.
+		 */
+		@Bean
+		LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected() {
+			return (options) -> options.autoReconnect(true)
+				.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+		}
+
+		@Bean
+		ReactiveHealthIndicator sessionStoreHealthIndicator(RedisSessionStore store) {
+			return () -> store.ping()
+				.map((pong) -> Health.up().withDetail("type", "redis").build())
+				.onErrorResume((failure) -> Mono
+					.just(Health.down().withDetail("type", "redis").withDetail("error", failure.getMessage()).build()));
+		}
+
 	}
 
 }

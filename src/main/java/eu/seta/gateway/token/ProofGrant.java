@@ -10,6 +10,8 @@ import eu.seta.gateway.directory.Principal;
 import eu.seta.gateway.directory.PrincipalDirectory;
 import eu.seta.gateway.errors.ApiException;
 import eu.seta.gateway.errors.ErrorCodes;
+import eu.seta.gateway.ratelimit.FailedProofLimits;
+import eu.seta.gateway.ratelimit.RateLimitedException;
 import eu.seta.gateway.session.ProofFingerprint;
 import eu.seta.gateway.session.RefreshTokens;
 import eu.seta.gateway.session.Session;
@@ -22,7 +24,8 @@ import reactor.core.publisher.Mono;
 /**
  * {@code POST /authentication/v1/token}: a signed message in, a token pair out. Unknown principal, disabled
  * principal, no key, bad signature and replayed proof all end in the same {@link #REFUSED} answer, so that the
- * response tells nobody which usernames exist.
+ * response tells nobody which usernames exist. Each of them spends the failed-proof budgets of the client address
+ * and of the login; a spent budget refuses with 429 before any work is done.
  */
 @Component
 class ProofGrant {
@@ -44,8 +47,12 @@ class ProofGrant {
 
 	private final Clock clock;
 
+	private final FailedProofLimits limits;
+
 	ProofGrant(PrincipalDirectory directory, SignatureProofVerifier verifier, SessionStore store,
-			AccessTokenIssuer issuer, TokenProperties properties, AuditLog audit, Clock clock) {
+			AccessTokenIssuer issuer, TokenProperties properties, AuditLog audit, Clock clock,
+			FailedProofLimits limits) {
+		this.limits = limits;
 		this.directory = directory;
 		this.verifier = verifier;
 		this.store = store;
@@ -56,18 +63,24 @@ class ProofGrant {
 	}
 
 	Mono<TokenResponse> grant(ProofRequest proof, String client) {
-		return this.directory.findByLogin(proof.login())
-			.map(Optional::of)
-			.defaultIfEmpty(Optional.empty())
+		return this.limits.check(client, proof.login())
+			.doOnError(RateLimitedException.class, (limited) -> this.audit.record(AuditEvent.RATE_LIMITED, null, client,
+					null, "failed-proof budget spent login=" + proof.login()))
+			.then(this.directory.findByLogin(proof.login()).map(Optional::of).defaultIfEmpty(Optional.empty()))
 			.flatMap((found) -> this.verifier.verify(found.orElse(null), proof).flatMap((verified) -> {
 				Principal principal = found.orElse(null);
 				if (principal == null || !verified || !principal.isActive()) {
 					this.audit.record(AuditEvent.PROOF_REJECTED, (principal != null) ? principal.id() : null, client,
 							null, reason(principal, verified) + " login=" + proof.login());
-					return Mono.error(REFUSED);
+					return refuse(proof, client);
 				}
 				return recordOnce(principal, proof, client);
 			}));
+	}
+
+	/** A failed proof spends the budgets before the refusal goes out, so that racing attempts are counted. */
+	private <T> Mono<T> refuse(ProofRequest proof, String client) {
+		return this.limits.recordFailure(client, proof.login()).then(Mono.error(REFUSED));
 	}
 
 	/** Checking and recording the proof is one store step: two racing replays cannot both pass. */
@@ -77,7 +90,7 @@ class ProofGrant {
 			.flatMap((first) -> {
 				if (!first) {
 					this.audit.record(AuditEvent.PROOF_REPLAYED, principal.id(), client, null, "proof already used");
-					return Mono.error(REFUSED);
+					return refuse(proof, client);
 				}
 				return startSession(principal, client, now);
 			});

@@ -76,7 +76,7 @@ class RefreshGrant {
 			});
 	}
 
-	/** The principal is checked again: one disabled or removed since the login loses its session now. */
+	/** The principal is checked again: one disabled or removed since the login loses all its sessions now. */
 	private Mono<TokenResponse> issueFor(Rotation.Rotated rotated, RefreshTokens.Issued next, String client,
 			Instant now) {
 		String principalId = rotated.session().principalId();
@@ -86,10 +86,10 @@ class RefreshGrant {
 				this.audit.record(AuditEvent.TOKEN_REFRESHED, principalId, client, next.key().logId(), null);
 				return TokenResponses.of(access, next, rotated.session(), now);
 			}))
-			.switchIfEmpty(Mono.defer(() -> this.store.revoke(rotated.session().key()).then(Mono.error(() -> {
+			.switchIfEmpty(Mono.defer(() -> this.store.revokeAll(principalId).then(Mono.error(() -> {
 				this.audit.record(AuditEvent.SESSION_REVOKED, principalId, client, next.key().logId(),
-						"principal disabled or removed");
-				return refused("The principal is disabled or unknown; its session is revoked.");
+						"principal disabled or removed; all its sessions revoked");
+				return refused("The principal is disabled or unknown; its sessions are revoked.");
 			}))));
 	}
 

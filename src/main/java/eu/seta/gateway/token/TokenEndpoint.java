@@ -1,11 +1,13 @@
 package eu.seta.gateway.token;
 
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 import eu.seta.gateway.errors.ApiException;
+import eu.seta.gateway.edge.ClientAddresses;
 import eu.seta.gateway.errors.ErrorBody;
+import eu.seta.gateway.ratelimit.RateLimitedException;
+import eu.seta.gateway.session.SessionStoreUnavailableException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -15,6 +17,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -43,10 +47,14 @@ class TokenEndpoint {
 
 	private final TokenRevocation revocation;
 
-	TokenEndpoint(ProofGrant proofGrant, RefreshGrant refreshGrant, TokenRevocation revocation) {
+	private final ClientAddresses clients;
+
+	TokenEndpoint(ProofGrant proofGrant, RefreshGrant refreshGrant, TokenRevocation revocation,
+			ClientAddresses clients) {
 		this.proofGrant = proofGrant;
 		this.refreshGrant = refreshGrant;
 		this.revocation = revocation;
+		this.clients = clients;
 	}
 
 	@Operation(summary = "Obtain a token pair by proving possession of a registered RSA key",
@@ -68,13 +76,18 @@ class TokenEndpoint {
 			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 	@ApiResponse(responseCode = "415", description = "Content type other than application/json (none is fine)",
 			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+	@ApiResponse(responseCode = "429", description = "Too many failed proofs from this address or for this login; "
+			+ "Retry-After says when to try again", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+	@ApiResponse(responseCode = "503", description = "The session store is unavailable; Retry-After",
+			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 	@PostMapping
 	Mono<ResponseEntity<TokenResponse>> token(ServerHttpRequest request) {
 		RequestBodies.requireJsonOrNone(request);
 		return RequestBodies.read(request)
 			.map(this.parser::parse)
-			.flatMap((proof) -> this.proofGrant.grant(proof, client(request)))
-			.map(TokenEndpoint::noStore);
+			.flatMap((proof) -> this.proofGrant.grant(proof, this.clients.of(request)))
+			.map(TokenEndpoint::noStore)
+			.onErrorMap(TokenEndpoint::toRefusal);
 	}
 
 	@Operation(summary = "Rotate a refresh token: the presented one is consumed, a new pair returned",
@@ -86,10 +99,14 @@ class TokenEndpoint {
 	@ApiResponse(responseCode = "401", description = "invalid_request: no or malformed Authorization header; "
 			+ "invalid_grant: unknown, expired, revoked or reused refresh token, an access token, or a principal "
 			+ "since disabled", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+	@ApiResponse(responseCode = "503", description = "The session store is unavailable; Retry-After",
+			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 	@PostMapping("/refresh")
 	Mono<ResponseEntity<TokenResponse>> refresh(ServerHttpRequest request) {
 		String bearer = BearerCredentials.require(request);
-		return this.refreshGrant.refresh(bearer, client(request)).map(TokenEndpoint::noStore);
+		return this.refreshGrant.refresh(bearer, this.clients.of(request))
+			.map(TokenEndpoint::noStore)
+			.onErrorMap(TokenEndpoint::toRefusal);
 	}
 
 	@Operation(summary = "Revoke a refresh token and its session (RFC 7009), i.e. log out",
@@ -100,6 +117,8 @@ class TokenEndpoint {
 			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 	@ApiResponse(responseCode = "415", description = "Content type other than form, JSON or none",
 			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+	@ApiResponse(responseCode = "503", description = "The session store is unavailable; Retry-After",
+			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 	@PostMapping("/revoke")
 	Mono<ResponseEntity<Void>> revoke(ServerHttpRequest request) {
 		MediaType type = RequestBodies.contentType(request);
@@ -109,8 +128,22 @@ class TokenEndpoint {
 		}
 		return RequestBodies.read(request)
 			.map((body) -> tokenToRevoke(request, body, form))
-			.flatMap((token) -> this.revocation.revoke(token, client(request)))
-			.then(Mono.fromSupplier(() -> ResponseEntity.ok().cacheControl(NO_STORE).<Void>build()));
+			.flatMap((token) -> this.revocation.revoke(token, this.clients.of(request)))
+			.then(Mono.fromSupplier(() -> ResponseEntity.ok().cacheControl(NO_STORE).<Void>build()))
+			.onErrorMap(TokenEndpoint::toRefusal);
+	}
+
+	/** Store trouble is the gateway's, not the client's: 503, and the client retries; never a token without it. */
+	private static Throwable toRefusal(Throwable failure) {
+		if (failure instanceof SessionStoreUnavailableException) {
+			return ApiException.unavailable("The session store is unavailable; retry shortly.", 1);
+		}
+		if (failure instanceof RateLimitedException limited) {
+			return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_requests",
+					"Too many failed attempts; retry later.")
+				.withHeader(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+		}
+		return failure;
 	}
 
 	private static String tokenToRevoke(ServerHttpRequest request, byte[] body, boolean form) {
@@ -146,11 +179,6 @@ class TokenEndpoint {
 			}
 		}
 		return null;
-	}
-
-	static String client(ServerHttpRequest request) {
-		InetSocketAddress remote = request.getRemoteAddress();
-		return (remote == null || remote.getAddress() == null) ? "unknown" : remote.getAddress().getHostAddress();
 	}
 
 	private static <T> ResponseEntity<T> noStore(T body) {

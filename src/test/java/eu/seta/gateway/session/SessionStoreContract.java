@@ -109,6 +109,20 @@ public abstract class SessionStoreContract {
 	}
 
 	@Test
+	void revokeAllEndsEverySessionOfThePrincipalAndNoOther() {
+		RefreshTokens.Issued first = start("p1");
+		RefreshTokens.Issued second = start("p1");
+		RefreshTokens.Issued rotated = next(second);
+		rotate(second, rotated, Duration.ZERO);
+		RefreshTokens.Issued stranger = start("p2");
+		assertThat(this.store.revokeAll("p1").block()).isEqualTo(2);
+		assertThat(rotate(first, next(first), Duration.ZERO)).isInstanceOf(Rotation.Unknown.class);
+		assertThat(rotate(rotated, next(rotated), Duration.ZERO)).isInstanceOf(Rotation.Unknown.class);
+		assertThat(rotate(stranger, next(stranger), Duration.ZERO)).isInstanceOf(Rotation.Rotated.class);
+		assertThat(this.store.revokeAll("p1").block()).isZero();
+	}
+
+	@Test
 	void unknownSessionIsUnknown() {
 		RefreshTokens.Issued stranger = RefreshTokens.newSession("p1");
 		assertThat(rotate(stranger, next(stranger), Duration.ZERO)).isInstanceOf(Rotation.Unknown.class);

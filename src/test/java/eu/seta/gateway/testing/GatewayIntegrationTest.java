@@ -1,12 +1,7 @@
 package eu.seta.gateway.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,13 +16,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A running gateway on a random port with the {@link StandardPrincipals} directory and a hand-moved clock.
@@ -35,11 +26,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * does, so each test works with the sessions it made itself.
  */
 @SpringBootTest(classes = SetaGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "seta.directory.reload-interval=100ms", "management.server.port=0" })
+		properties = { "seta.directory.reload-interval=100ms", "management.server.port=0",
+				// the suite logs in hundreds of times from one address; the limits have tests of their own
+				"seta.rate-limit.failures-per-address=1000000", "seta.rate-limit.failures-per-login=1000000" })
 @Import(GatewayIntegrationTest.TestClock.class)
 public abstract class GatewayIntegrationTest {
 
-	private static final Path DIRECTORY_FILE = writeStandardDirectory();
+	private static final Path DIRECTORY_FILE = StandardDirectory.file();
 
 	/** Stands in for the platform's backends (search, nlp, ui) behind the gateway's routes. */
 	protected static final WireMockServer BACKEND = startBackend();
@@ -61,12 +54,12 @@ public abstract class GatewayIntegrationTest {
 		registry.add("UI_URI", BACKEND::baseUrl);
 	}
 
+	private TokenClient tokens;
+
 	@BeforeEach
 	void connect() {
-		this.client = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.port)
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
+		this.tokens = new TokenClient(this.port);
+		this.client = this.tokens.web();
 	}
 
 	/** Replaces the directory file; the gateway picks it up within its reload interval. */
@@ -79,67 +72,33 @@ public abstract class GatewayIntegrationTest {
 	}
 
 	protected static Map<String, Object> proof(TestPrincipals.Entry principal, PrivateKey key, String message) {
-		return proof(principal.provider(), principal.username(), message, TestKeys.sign(key, message));
+		return TokenClient.proof(principal, key, message);
 	}
 
 	protected static Map<String, Object> proof(String provider, String username, String message, String signature) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("username", username);
-		body.put("provider", provider);
-		body.put("rsa_original_message", message);
-		body.put("rsa_message_signature", signature);
-		return body;
+		return TokenClient.proof(provider, username, message, signature);
 	}
 
 	protected WebTestClient.ResponseSpec postToken(Object body) {
-		return this.client.post()
-			.uri("/authentication/v1/token")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange();
+		return this.tokens.postToken(body);
 	}
 
 	protected TokenPair login(TestPrincipals.Entry principal, PrivateKey key) {
-		return postToken(proof(principal, key, Messages.randomLetters())).expectStatus()
-			.isOk()
-			.expectBody(TokenPair.class)
-			.returnResult()
-			.getResponseBody();
+		return this.tokens.login(principal, key);
 	}
 
 	protected WebTestClient.ResponseSpec refresh(String refreshToken) {
-		return this.client.post()
-			.uri("/authentication/v1/token/refresh")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + refreshToken)
-			.exchange();
+		return this.tokens.refresh(refreshToken);
 	}
 
 	protected TokenPair refreshed(String refreshToken) {
-		TokenPair pair = refresh(refreshToken).expectStatus()
-			.isOk()
-			.expectBody(TokenPair.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(pair).isNotNull();
-		return pair;
+		return this.tokens.refreshed(refreshToken);
 	}
 
 	private static WireMockServer startBackend() {
 		WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 		server.start();
 		return server;
-	}
-
-	private static Path writeStandardDirectory() {
-		try {
-			Path folder = Files.createTempDirectory("seta-directory");
-			Path file = folder.resolve("principals.yml");
-			TestPrincipals.write(file, StandardPrincipals.all());
-			return file;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

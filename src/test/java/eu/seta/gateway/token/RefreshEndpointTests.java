@@ -224,25 +224,30 @@ class RefreshEndpointTests extends GatewayIntegrationTest {
 	}
 
 	@Test
-	void principalDisabledSinceLoginLosesItsSession() {
+	void principalDisabledSinceLoginLosesAllItsSessions() {
 		TokenPair pair = login(FRANK, FRANK_KEY.getPrivate());
+		TokenPair other = login(FRANK, FRANK_KEY.getPrivate());
 		List<eu.seta.gateway.testing.TestPrincipals.Entry> entries = StandardPrincipals.all();
 		entries.replaceAll((entry) -> entry.id().equals(FRANK.id()) ? entry.withStatus("disabled") : entry);
 		try {
 			rewriteDirectory(entries);
-			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> refresh(pair.refreshToken()).expectStatus()
+			// the directory has reloaded once Frank can no longer log in
+			await().atMost(Duration.ofSeconds(10)).until(() -> postToken(proof(FRANK, FRANK_KEY.getPrivate(),
+					eu.seta.gateway.testing.Messages.randomLetters())).returnResult(Void.class).getStatus().value() == 401);
+			refresh(pair.refreshToken()).expectStatus()
 				.isUnauthorized()
 				.expectBody()
 				.jsonPath("$.message")
-				.isEqualTo("The principal is disabled or unknown; its session is revoked."));
+				.isEqualTo("The principal is disabled or unknown; its sessions are revoked.");
 		}
 		finally {
 			rewriteDirectory(StandardPrincipals.all());
 		}
 		await().atMost(Duration.ofSeconds(10)).until(() -> postToken(proof(FRANK, FRANK_KEY.getPrivate(),
 				eu.seta.gateway.testing.Messages.randomLetters())).returnResult(Void.class).getStatus().is2xxSuccessful());
-		// enabled again, the revoked session stays revoked
+		// enabled again, the revoked sessions stay revoked, the one never presented too
 		refresh(pair.refreshToken()).expectStatus().isUnauthorized();
+		refresh(other.refreshToken()).expectStatus().isUnauthorized();
 	}
 
 	@Test

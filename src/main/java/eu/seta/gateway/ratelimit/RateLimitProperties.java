@@ -1,0 +1,50 @@
+package eu.seta.gateway.ratelimit;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Budgets of failed login proofs. A budget refills steadily: all of it within its period. Once it is spent,
+ * {@code /token} answers 429 with {@code Retry-After} until it refills, whatever the proof.
+ *
+ * @param failuresPerAddress failed proofs one client address may make per {@code addressPeriod}
+ * @param addressPeriod refill period of an address's budget
+ * @param failuresPerLogin failed proofs against one provider+username, from anywhere, per {@code loginPeriod}
+ * @param loginPeriod refill period of a login's budget
+ */
+@Validated
+@ConfigurationProperties(RateLimitProperties.PREFIX)
+public record RateLimitProperties(@DefaultValue("60") @Positive long failuresPerAddress,
+		@DefaultValue("1m") @NotNull Duration addressPeriod, @DefaultValue("20") @Positive long failuresPerLogin,
+		@DefaultValue("10m") @NotNull Duration loginPeriod) {
+
+	public static final String PREFIX = "seta.rate-limit";
+
+	public RateLimitProperties {
+		if (addressPeriod.isNegative() || addressPeriod.isZero() || loginPeriod.isNegative() || loginPeriod.isZero()) {
+			throw new IllegalArgumentException(PREFIX + " periods must be positive");
+		}
+	}
+
+	Budget perAddress() {
+		return new Budget(this.failuresPerAddress, this.addressPeriod);
+	}
+
+	Budget perLogin() {
+		return new Budget(this.failuresPerLogin, this.loginPeriod);
+	}
+
+	Duration longestPeriod() {
+		return (this.addressPeriod.compareTo(this.loginPeriod) > 0) ? this.addressPeriod : this.loginPeriod;
+	}
+
+	/** How many failures, refilled within what period. */
+	record Budget(long failures, Duration period) {
+	}
+
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package eu.seta.gateway.ratelimit;
+
+import org.jspecify.annotations.NullMarked;

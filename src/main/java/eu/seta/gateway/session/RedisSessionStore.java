@@ -1,0 +1,148 @@
+package eu.seta.gateway.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import reactor.core.publisher.Mono;
+
+/**
+ * The sessions store shared by all gateway replicas. Every operation is one atomic step on Redis: a Lua script
+ * (sent once, then run by its SHA). Keys hold hashes only, each key expires no later
+ * than its session, and the keys one script touches share a hash tag, so the store also works on Redis Cluster:
+ * <pre>
+ *   {prefix}s:{tag}:{session id hash}   hash: principal, current/previous token hash, grace, expiries
+ *   {prefix}p:{tag}                     sorted set: the principal's live session ids by expiry
+ *   {prefix}r:{proof hash}              a used login proof, until the replay window ends
+ * </pre>
+ * Each call is bounded by the command timeout; a late or failed answer becomes
+ * {@link SessionStoreUnavailableException}, never a guess.
+ */
+final class RedisSessionStore implements SessionStore {
+
+	private static final RedisScript<String> CREATE = script("create-session", String.class);
+
+	@SuppressWarnings("rawtypes")
+	private static final RedisScript<List> ROTATE = script("rotate-session", List.class);
+
+	private static final RedisScript<String> REVOKE = script("revoke-session", String.class);
+
+	private static final RedisScript<Long> REVOKE_PRINCIPAL = script("revoke-principal", Long.class);
+
+	private static final RedisScript<Long> RECORD_PROOF = script("record-proof", Long.class);
+
+	private final ReactiveStringRedisTemplate redis;
+
+	private final String prefix;
+
+	private final Duration timeout;
+
+	private final Clock clock;
+
+	RedisSessionStore(ReactiveStringRedisTemplate redis, String keyPrefix, Duration commandTimeout, Clock clock) {
+		this.redis = redis;
+		this.prefix = keyPrefix;
+		this.timeout = commandTimeout;
+		this.clock = clock;
+	}
+
+	@Override
+	public Mono<Void> create(Session session) {
+		SessionKey key = session.key();
+		return bounded(this.redis
+			.execute(CREATE, List.of(sessionKey(key), indexKey(key.slot())),
+					List.of(key.id(), session.principalId(), session.current().value(),
+							millis(session.idleExpiresAt()), millis(session.absoluteExpiresAt()),
+							millis(this.clock.instant())))
+			.then(), "create");
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public Mono<Rotation> rotate(SessionKey key, TokenHash presented, TokenHash next, Instant now, Duration idleTtl,
+			Duration grace) {
+		return bounded(this.redis
+			.execute(ROTATE, List.of(sessionKey(key), indexKey(key.slot())),
+					List.of(key.id(), presented.value(), next.value(), millis(now), Long.toString(idleTtl.toMillis()),
+							Long.toString(grace.toMillis())))
+			.next()
+			.map((reply) -> toRotation(key, next, (List<Object>) reply)), "rotate");
+	}
+
+	private static Rotation toRotation(SessionKey key, TokenHash next, List<Object> reply) {
+		String outcome = String.valueOf(reply.get(0));
+		return switch (outcome) {
+			case "rotated" -> new Rotation.Rotated(new Session(key, text(reply, 1), next, new TokenHash(text(reply, 4)),
+					instant(reply, 5), instant(reply, 2), instant(reply, 3)));
+			case "reused" -> new Rotation.Reused(key, text(reply, 1));
+			case "expired" -> new Rotation.Expired(key, text(reply, 1));
+			default -> new Rotation.Unknown();
+		};
+	}
+
+	@Override
+	public Mono<String> revoke(SessionKey key) {
+		return bounded(this.redis.execute(REVOKE, List.of(sessionKey(key), indexKey(key.slot())), List.of(key.id()))
+			.next(), "revoke");
+	}
+
+	@Override
+	public Mono<Long> revokeAll(String principalId) {
+		String slot = RefreshTokens.slotOf(principalId);
+		return bounded(this.redis
+			.execute(REVOKE_PRINCIPAL, List.of(indexKey(slot)), List.of(this.prefix + "s:{" + slot + "}:", principalId))
+			.next()
+			.defaultIfEmpty(0L), "revoke all");
+	}
+
+	@Override
+	public Mono<Boolean> recordProof(String proofHash, Instant expiresAt) {
+		return bounded(this.redis
+			.execute(RECORD_PROOF, List.of(this.prefix + "r:" + proofHash),
+					List.of(millis(this.clock.instant()), millis(expiresAt)))
+			.next()
+			.map((first) -> first == 1L), "record proof");
+	}
+
+	/** Ping, for the readiness check. */
+	Mono<String> ping() {
+		return bounded(this.redis.execute((connection) -> connection.ping()).next(), "ping");
+	}
+
+	private <T> Mono<T> bounded(Mono<T> command, String operation) {
+		return command.timeout(this.timeout)
+			.onErrorMap((failure) -> !(failure instanceof SessionStoreUnavailableException),
+					(failure) -> new SessionStoreUnavailableException(
+							"Redis did not complete '" + operation + "' within " + this.timeout.toMillis() + " ms",
+							failure));
+	}
+
+	private String sessionKey(SessionKey key) {
+		return this.prefix + "s:{" + key.slot() + "}:" + key.id();
+	}
+
+	private String indexKey(String slot) {
+		return this.prefix + "p:{" + slot + "}";
+	}
+
+	private static String millis(Instant instant) {
+		return Long.toString(instant.toEpochMilli());
+	}
+
+	private static String text(List<Object> reply, int index) {
+		return String.valueOf(reply.get(index));
+	}
+
+	private static Instant instant(List<Object> reply, int index) {
+		return Instant.ofEpochMilli(Long.parseLong(text(reply, index)));
+	}
+
+	private static <T> RedisScript<T> script(String name, Class<T> type) {
+		return RedisScript.of(new ClassPathResource("seta/redis/" + name + ".lua"), type);
+	}
+
+}

@@ -1,0 +1,126 @@
+package eu.seta.gateway.session;
+
+import java.time.Duration;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import eu.seta.gateway.testing.Messages;
+import eu.seta.gateway.testing.RedisInspector;
+import eu.seta.gateway.testing.RunningGateway;
+import eu.seta.gateway.testing.TestRedis;
+import eu.seta.gateway.testing.TokenClient;
+import eu.seta.gateway.testing.TokenPair;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static eu.seta.gateway.testing.StandardPrincipals.ALICE;
+import static eu.seta.gateway.testing.StandardPrincipals.ALICE_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Redis goes away and comes back: the token API fails closed and fast, proxied calls go on, nothing restarts. */
+class RedisFaultTests {
+
+	private static TestRedis redis;
+
+	private static WireMockServer backend;
+
+	private static RunningGateway gateway;
+
+	@BeforeAll
+	static void start() {
+		redis = TestRedis.dedicated();
+		backend = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+		backend.start();
+		backend.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
+		gateway = RunningGateway.start(Map.of("seta.store.type", "redis", "spring.data.redis.host", "127.0.0.1",
+				"spring.data.redis.port", Integer.toString(redis.port()), "SEARCH_URI", backend.baseUrl()));
+	}
+
+	@AfterAll
+	static void stop() {
+		gateway.close();
+		backend.stop();
+		redis.stop();
+	}
+
+	@Test
+	void tokenRoutesAnswer503WhileRedisIsDownAndRecoverWithoutRestart() {
+		TokenClient tokens = gateway.tokens();
+		TokenPair pair = tokens.login(ALICE, ALICE_KEY.getPrivate());
+		redis.stop();
+		try {
+			expectUnavailable(() -> tokens.postToken(TokenClient.proof(ALICE, ALICE_KEY.getPrivate(), Messages.randomLetters())));
+			expectUnavailable(() -> tokens.refresh(pair.refreshToken()));
+			expectUnavailable(() -> gateway.web()
+				.post()
+				.uri("/authentication/v1/token/revoke")
+				.body(BodyInserters.fromFormData("token", pair.refreshToken()))
+				.exchange());
+			// validating an access token needs no Redis
+			gateway.web()
+				.get()
+				.uri("/seta-search/api/v1/corpus")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + pair.accessToken())
+				.exchange()
+				.expectStatus()
+				.isOk();
+			WebTestClient management = gateway.management();
+			management.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+			management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+		}
+		finally {
+			redis.start();
+		}
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> tokens.postToken(TokenClient.proof(ALICE, ALICE_KEY.getPrivate(), Messages.randomLetters()))
+				.returnResult(Void.class)
+				.getStatus()
+				.is2xxSuccessful());
+		TokenPair after = tokens.login(ALICE, ALICE_KEY.getPrivate());
+		tokens.refreshed(after.refreshToken());
+		gateway.management().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void aSlowRedisIs503AfterTheCommandTimeout() {
+		TokenClient tokens = gateway.tokens();
+		try (RedisInspector inspector = new RedisInspector(redis.port())) {
+			// Redis holds every client's commands for 3 s; the gateway waits 500 ms
+			inspector.commands().clientPause(3_000);
+			expectUnavailable(() -> tokens.postToken(TokenClient.proof(ALICE, ALICE_KEY.getPrivate(),
+					Messages.randomLetters())));
+		}
+		await().atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> tokens.postToken(TokenClient.proof(ALICE, ALICE_KEY.getPrivate(), Messages.randomLetters()))
+				.returnResult(Void.class)
+				.getStatus()
+				.is2xxSuccessful());
+	}
+
+	private static void expectUnavailable(java.util.function.Supplier<WebTestClient.ResponseSpec> call) {
+		long started = System.nanoTime();
+		call.get()
+			.expectStatus()
+			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+			.expectHeader()
+			.valueEquals(HttpHeaders.RETRY_AFTER, "1")
+			.expectBody()
+			.json("{\"error\":\"temporarily_unavailable\",\"message\":\"The session store is unavailable; retry shortly.\"}",
+					true);
+		// bounded by the 500 ms command timeout, with room for a loaded machine
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+	}
+
+}

@@ -1,0 +1,72 @@
+package eu.seta.gateway.testing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import eu.seta.gateway.SetaGatewayApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * A whole gateway process of its own, for tests that need several replicas or must break what one depends on.
+ * It uses the standard test directory and signing keys, and whatever settings the test adds.
+ */
+public final class RunningGateway implements AutoCloseable {
+
+	private final ConfigurableApplicationContext context;
+
+	private final TokenClient tokens;
+
+	private RunningGateway(ConfigurableApplicationContext context) {
+		this.context = context;
+		this.tokens = new TokenClient(port());
+	}
+
+	public static RunningGateway start(Map<String, Object> settings) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("server.port", "0");
+		properties.put("management.server.port", "0");
+		properties.put("seta.directory.file", StandardDirectory.file().toString());
+		properties.put("seta.keys.directory", TestSigningKeys.directory().toString());
+		properties.putAll(settings);
+		// as command-line arguments, so that they win over ./config/application.yml
+		String[] arguments = properties.entrySet()
+			.stream()
+			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
+			.toArray(String[]::new);
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(SetaGatewayApplication.class)
+			.web(WebApplicationType.REACTIVE)
+			.run(arguments);
+		return new RunningGateway(context);
+	}
+
+	public int port() {
+		return Integer.parseInt(this.context.getEnvironment().getRequiredProperty("local.server.port"));
+	}
+
+	public WebTestClient management() {
+		return WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.context.getEnvironment().getRequiredProperty("local.management.port"))
+			.build();
+	}
+
+	public TokenClient tokens() {
+		return this.tokens;
+	}
+
+	public WebTestClient web() {
+		return this.tokens.web();
+	}
+
+	public <T> T bean(Class<T> type) {
+		return this.context.getBean(type);
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+}
