@@ -21,6 +21,7 @@ import eu.seta.gateway.keys.KeySet;
 import eu.seta.gateway.keys.SigningKeys;
 import eu.seta.gateway.support.ClockTicker;
 import eu.seta.gateway.support.Sha256;
+import eu.seta.gateway.support.TaggedCounters;
 import eu.seta.gateway.token.TokenProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -81,7 +82,7 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 
 	private final Cache<String, VerifiedToken> verified;
 
-	private final RejectionCounter rejections;
+	private final TaggedCounters rejections;
 
 	AccessTokenDecoder(SigningKeys keys, TokenProperties tokens, EdgeProperties edge, Clock clock,
 			MeterRegistry meters) {
@@ -91,7 +92,8 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 		this.skew = edge.clockSkew();
 		this.maxTokenLength = edge.maxTokenLength();
 		this.clock = clock;
-		this.rejections = new RejectionCounter(meters);
+		this.rejections = new TaggedCounters(meters, "seta.bearer.rejected", "reason",
+				"Bearer tokens refused at the edge, by reason");
 		this.verified = Caffeine.newBuilder()
 			.maximumSize(edge.verifiedTokenCacheSize())
 			.ticker(ClockTicker.of(clock))
@@ -111,7 +113,7 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 			return Mono.just(decodeNow(token));
 		}
 		catch (RejectedTokenException ex) {
-			this.rejections.count(ex.reason());
+			this.rejections.increment(ex.reason());
 			log.debug("Bearer token refused: {}", ex.reason());
 			return Mono.error(ex);
 		}

@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 import eu.seta.gateway.errors.ApiException;
+import eu.seta.gateway.directory.DirectoryUnavailableException;
 import eu.seta.gateway.edge.ClientAddresses;
 import eu.seta.gateway.errors.ErrorBody;
 import eu.seta.gateway.ratelimit.RateLimitedException;
@@ -78,8 +79,8 @@ class TokenEndpoint {
 			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 	@ApiResponse(responseCode = "429", description = "Too many failed proofs from this address or for this login; "
 			+ "Retry-After says when to try again", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-	@ApiResponse(responseCode = "503", description = "The session store is unavailable; Retry-After",
-			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
+	@ApiResponse(responseCode = "503", description = "The session store or the user directory is unavailable; "
+			+ "Retry-After", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 	@PostMapping
 	Mono<ResponseEntity<TokenResponse>> token(ServerHttpRequest request) {
 		RequestBodies.requireJsonOrNone(request);
@@ -137,6 +138,9 @@ class TokenEndpoint {
 	private static Throwable toRefusal(Throwable failure) {
 		if (failure instanceof SessionStoreUnavailableException) {
 			return ApiException.unavailable("The session store is unavailable; retry shortly.", 1);
+		}
+		if (failure instanceof DirectoryUnavailableException) {
+			return ApiException.unavailable("The user directory is unavailable; retry shortly.", 5);
 		}
 		if (failure instanceof RateLimitedException limited) {
 			return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_requests",
