@@ -1,15 +1,25 @@
 package eu.seta.gateway.audit;
 
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One line per security event on the logger {@value #LOGGER}, so operators can route it apart from the
- * application log. Fields are key-value pairs (they become JSON fields with structured logging); a line never holds
- * a token, a signature or a key, only ids and hashes.
+ * One structured line per security event on the logger {@value #LOGGER}, so that operators can route it apart from
+ * the application log, and a count on the event's metric. The line is a JSON object whatever the log format:
+ * {@code time, event, principal, client, session, reason} and, where it helps, {@code login}, {@code actor},
+ * {@code count}. It never holds a token, a signature or a key: sessions appear as a short hash, and values a client
+ * chose (a username) are stripped of control characters.
  */
 @Component
 public class AuditLog {
@@ -18,25 +28,103 @@ public class AuditLog {
 
 	private static final Logger log = LoggerFactory.getLogger(LOGGER);
 
-	public void record(AuditEvent event, @Nullable String principalId, @Nullable String client,
-			@Nullable String session, @Nullable String reason) {
-		Level level = (event == AuditEvent.REUSE_DETECTED) ? Level.WARN : Level.INFO;
-		principalId = clean(principalId);
-		client = clean(client);
-		reason = clean(reason);
-		log.atLevel(level)
-			.addKeyValue("event", event.value())
-			.addKeyValue("principal", principalId)
-			.addKeyValue("client", client)
-			.addKeyValue("session", session)
-			.addKeyValue("reason", reason)
-			.log("{} principal={} client={} session={} reason={}", event.value(), principalId, client, session,
-					reason);
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final MeterRegistry meters;
+
+	private final Clock clock;
+
+	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+	AuditLog(MeterRegistry meters, Clock clock) {
+		this.meters = meters;
+		this.clock = clock;
 	}
 
-	/** Values may come from the request (a username in a reason): no line breaks to forge audit lines with. */
-	private static @Nullable String clean(@Nullable String value) {
-		return (value == null) ? null : value.replaceAll("\\p{Cntrl}", "?");
+	public Entry event(AuditEvent event) {
+		return new Entry(event);
+	}
+
+	/** The fields of one event; {@link #record()} writes it. */
+	public final class Entry {
+
+		private final AuditEvent event;
+
+		private final Map<String, Object> fields = new LinkedHashMap<>();
+
+		private @Nullable String reason;
+
+		private long count = 1;
+
+		private Entry(AuditEvent event) {
+			this.event = event;
+		}
+
+		public Entry principal(@Nullable String principalId) {
+			return put("principal", principalId);
+		}
+
+		public Entry client(@Nullable String address) {
+			return put("client", address);
+		}
+
+		/** The short hash of the session (never the refresh token). */
+		public Entry session(@Nullable String sessionLogId) {
+			return put("session", sessionLogId);
+		}
+
+		/** A short code from a fixed set: it also tags the metric. */
+		public Entry reason(String code) {
+			this.reason = code;
+			return put("reason", code);
+		}
+
+		/** The provider/username someone tried to log in as. */
+		public Entry login(@Nullable Object login) {
+			return put("login", (login != null) ? login.toString() : null);
+		}
+
+		/** Who did it, when it is not the principal itself (an administrator). */
+		public Entry actor(@Nullable String actorId) {
+			return put("actor", actorId);
+		}
+
+		public Entry count(long number) {
+			this.count = number;
+			return put("count", number);
+		}
+
+		private Entry put(String name, @Nullable Object value) {
+			if (value != null) {
+				this.fields.put(name, (value instanceof String text) ? clean(text) : value);
+			}
+			return this;
+		}
+
+		public void record() {
+			Map<String, Object> line = new LinkedHashMap<>();
+			line.put("time", AuditLog.this.clock.instant().toString());
+			line.put("event", this.event.value());
+			line.putAll(this.fields);
+			Level level = (this.event == AuditEvent.REUSE_DETECTED) ? Level.WARN : Level.INFO;
+			var builder = log.atLevel(level);
+			for (Map.Entry<String, Object> field : line.entrySet()) {
+				builder = builder.addKeyValue(field.getKey(), field.getValue());
+			}
+			builder.log(JSON.writeValueAsString(line));
+			counter(this.event, this.event.reasonTag(this.reason)).increment(this.count);
+		}
+
+	}
+
+	private Counter counter(AuditEvent event, String reason) {
+		return this.counters.computeIfAbsent(event.metric() + "|" + reason,
+				(key) -> Counter.builder(event.metric()).tag("reason", reason).register(this.meters));
+	}
+
+	/** Values may come from the request (a username): no line breaks to forge audit lines with. */
+	private static String clean(String value) {
+		return value.replaceAll("\\p{Cntrl}", "?");
 	}
 
 }

@@ -3,12 +3,15 @@ package eu.seta.gateway.session;
 import java.time.Clock;
 
 import io.lettuce.core.ClientOptions;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
 
@@ -16,6 +19,15 @@ import reactor.core.publisher.Mono;
 class SessionStoreConfiguration {
 
 	static final String TYPE = StoreProperties.PREFIX + ".type";
+
+	/** The store the token API uses: whichever is configured, timed. */
+	@Bean
+	@Primary
+	SessionStore sessionStore(ObjectProvider<InMemorySessionStore> memory, ObjectProvider<RedisSessionStore> redis,
+			MeterRegistry meters) {
+		SessionStore store = (redis.getIfAvailable() != null) ? redis.getObject() : memory.getObject();
+		return new MeteredSessionStore(store, meters);
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = TYPE, havingValue = "memory", matchIfMissing = true)

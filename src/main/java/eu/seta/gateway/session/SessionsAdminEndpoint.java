@@ -57,9 +57,13 @@ class SessionsAdminEndpoint {
 		return Caller.of(exchange)
 			.map(Caller::userId)
 			.defaultIfEmpty("unknown")
-			.flatMap((admin) -> this.store.revokeAll(principal).doOnNext((revoked) -> this.audit.record(
-					AuditEvent.SESSIONS_REVOKED_BY_ADMIN, principal, this.clients.of(exchange.getRequest()), null,
-					"by " + admin + ", " + revoked + " sessions")))
+			.flatMap((admin) -> this.store.revokeAll(principal)
+				.doOnNext((revoked) -> this.audit.event(AuditEvent.SESSIONS_REVOKED_BY_ADMIN)
+					.principal(principal)
+					.actor(admin)
+					.client(this.clients.of(exchange.getRequest()))
+					.count(revoked)
+					.record()))
 			.map((revoked) -> ResponseEntity.ok()
 				.cacheControl(CacheControl.noStore())
 				.body(Map.<String, Object>of("principal", principal, "revoked", revoked)))

@@ -64,14 +64,20 @@ class ProofGrant {
 
 	Mono<TokenResponse> grant(ProofRequest proof, String client) {
 		return this.limits.check(client, proof.login())
-			.doOnError(RateLimitedException.class, (limited) -> this.audit.record(AuditEvent.RATE_LIMITED, null, client,
-					null, "failed-proof budget spent login=" + proof.login()))
+			.doOnError(RateLimitedException.class, (limited) -> this.audit.event(AuditEvent.RATE_LIMITED)
+				.client(client)
+				.login(proof.login())
+				.record())
 			.then(this.directory.findByLogin(proof.login()).map(Optional::of).defaultIfEmpty(Optional.empty()))
 			.flatMap((found) -> this.verifier.verify(found.orElse(null), proof).flatMap((verified) -> {
 				Principal principal = found.orElse(null);
 				if (principal == null || !verified || !principal.isActive()) {
-					this.audit.record(AuditEvent.PROOF_REJECTED, (principal != null) ? principal.id() : null, client,
-							null, reason(principal, verified) + " login=" + proof.login());
+					this.audit.event(AuditEvent.PROOF_REJECTED)
+						.principal((principal != null) ? principal.id() : null)
+						.client(client)
+						.login(proof.login())
+						.reason(reason(principal, verified))
+						.record();
 					return refuse(proof, client);
 				}
 				return recordOnce(principal, proof, client);
@@ -89,7 +95,7 @@ class ProofGrant {
 		return this.store.recordProof(ProofFingerprint.of(principal.id(), proof.message()), now.plus(this.properties.replayRetention()))
 			.flatMap((first) -> {
 				if (!first) {
-					this.audit.record(AuditEvent.PROOF_REPLAYED, principal.id(), client, null, "proof already used");
+					this.audit.event(AuditEvent.PROOF_REPLAYED).principal(principal.id()).client(client).record();
 					return refuse(proof, client);
 				}
 				return startSession(principal, client, now);
@@ -103,22 +109,26 @@ class ProofGrant {
 		// storing the session and signing the access token overlap; a store failure discards the signed token
 		return Mono.zip(this.store.create(session).thenReturn(session), this.issuer.issue(principal, true, now))
 			.map((pair) -> {
-				this.audit.record(AuditEvent.TOKEN_ISSUED, principal.id(), client, refresh.key().logId(), null);
+				this.audit.event(AuditEvent.TOKEN_ISSUED)
+					.principal(principal.id())
+					.client(client)
+					.session(refresh.key().logId())
+					.record();
 				return TokenResponses.of(pair.getT2(), refresh, pair.getT1(), now);
 			});
 	}
 
 	private static String reason(@Nullable Principal principal, boolean verified) {
 		if (principal == null) {
-			return "unknown principal";
+			return "unknown_principal";
 		}
 		if (principal.publicKeys().isEmpty()) {
-			return "no public key";
+			return "no_key";
 		}
 		if (!verified) {
-			return "bad signature";
+			return "bad_signature";
 		}
-		return "principal disabled";
+		return "principal_disabled";
 	}
 
 }

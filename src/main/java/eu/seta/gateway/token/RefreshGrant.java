@@ -64,13 +64,21 @@ class RefreshGrant {
 					return issueFor(rotated, next, client, now);
 				}
 				if (rotation instanceof Rotation.Reused reused) {
-					this.audit.record(AuditEvent.REUSE_DETECTED, reused.principalId(), client, reused.key().logId(),
-							"rotated refresh token presented again; session revoked");
+					this.audit.event(AuditEvent.REUSE_DETECTED)
+						.principal(reused.principalId())
+						.client(client)
+						.session(reused.key().logId())
+						.reason("rotated_token_presented")
+						.record();
 					return Mono.error(refused("The refresh token was already used; its session is revoked."));
 				}
 				if (rotation instanceof Rotation.Expired expired) {
-					this.audit.record(AuditEvent.REFRESH_REJECTED, expired.principalId(), client,
-							expired.key().logId(), "session expired");
+					this.audit.event(AuditEvent.REFRESH_REJECTED)
+						.principal(expired.principalId())
+						.client(client)
+						.session(expired.key().logId())
+						.reason("expired")
+						.record();
 				}
 				return Mono.error(refused("The refresh token is invalid, expired or revoked."));
 			});
@@ -83,14 +91,23 @@ class RefreshGrant {
 		return this.directory.findById(principalId)
 			.filter(Principal::isActive)
 			.flatMap((principal) -> this.issuer.issue(principal, false, now).map((access) -> {
-				this.audit.record(AuditEvent.TOKEN_REFRESHED, principalId, client, next.key().logId(), null);
+				this.audit.event(AuditEvent.TOKEN_REFRESHED)
+					.principal(principalId)
+					.client(client)
+					.session(next.key().logId())
+					.record();
 				return TokenResponses.of(access, next, rotated.session(), now);
 			}))
-			.switchIfEmpty(Mono.defer(() -> this.store.revokeAll(principalId).then(Mono.error(() -> {
-				this.audit.record(AuditEvent.SESSION_REVOKED, principalId, client, next.key().logId(),
-						"principal disabled or removed; all its sessions revoked");
-				return refused("The principal is disabled or unknown; its sessions are revoked.");
-			}))));
+			.switchIfEmpty(Mono.defer(() -> this.store.revokeAll(principalId).flatMap((revoked) -> {
+				this.audit.event(AuditEvent.SESSION_REVOKED)
+					.principal(principalId)
+					.client(client)
+					.session(next.key().logId())
+					.reason("principal_disabled")
+					.count(revoked)
+					.record();
+				return Mono.error(refused("The principal is disabled or unknown; its sessions are revoked."));
+			})));
 	}
 
 	static ApiException refused(String message) {

@@ -27,8 +27,12 @@ class TokenRevocation {
 	Mono<Void> revoke(String token, String client) {
 		return Mono.justOrEmpty(RefreshTokens.parse(token))
 			.flatMap((presented) -> this.store.revoke(presented.key())
-				.doOnNext((principalId) -> this.audit.record(AuditEvent.SESSION_REVOKED, principalId, client,
-						presented.key().logId(), "revoked by its holder")))
+				.doOnNext((principalId) -> this.audit.event(AuditEvent.SESSION_REVOKED)
+					.principal(principalId)
+					.client(client)
+					.session(presented.key().logId())
+					.reason("holder")
+					.record()))
 			.then();
 	}
 

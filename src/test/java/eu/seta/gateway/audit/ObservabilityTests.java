@@ -1,0 +1,127 @@
+package eu.seta.gateway.audit;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import eu.seta.gateway.testing.GatewayIntegrationTest;
+import eu.seta.gateway.testing.Messages;
+import eu.seta.gateway.testing.TestKeys;
+import eu.seta.gateway.testing.TokenPair;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static eu.seta.gateway.testing.StandardPrincipals.ALICE;
+import static eu.seta.gateway.testing.StandardPrincipals.ALICE_KEY;
+import static eu.seta.gateway.testing.StandardPrincipals.BOB_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What an operator sees: counters on the management port that move with security events, one JSON audit line per
+ * event on its own logger, structured JSON console logs when switched on, and no secret in any of it.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@TestPropertySource(properties = "logging.structured.format.console=ecs")
+class ObservabilityTests extends GatewayIntegrationTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@LocalManagementPort
+	int managementPort;
+
+	@Test
+	void countersMoveWithIssuedAndRefusedTokens() {
+		double issued = counter("seta_tokens_issued_total{reason=\"none\"");
+		double badSignature = counter("seta_proofs_rejected_total{reason=\"bad_signature\"");
+		double replayed = counter("seta_proofs_rejected_total{reason=\"replayed\"");
+		login(ALICE, ALICE_KEY.getPrivate());
+		String message = Messages.randomLetters();
+		postToken(proof(ALICE, BOB_KEY.getPrivate(), message)).expectStatus().isUnauthorized();
+		var proof = proof(ALICE, ALICE_KEY.getPrivate(), Messages.randomLetters());
+		postToken(proof).expectStatus().isOk();
+		postToken(proof).expectStatus().isUnauthorized();
+		assertThat(counter("seta_tokens_issued_total{reason=\"none\"")).isEqualTo(issued + 2);
+		assertThat(counter("seta_proofs_rejected_total{reason=\"bad_signature\"")).isEqualTo(badSignature + 1);
+		assertThat(counter("seta_proofs_rejected_total{reason=\"replayed\"")).isEqualTo(replayed + 1);
+		assertThat(prometheus()).contains("seta_store_operations_seconds_count{operation=\"create\",outcome=\"success\"")
+			.contains("cache_gets_total{cache=\"seta.bearer.verified\"");
+	}
+
+	@Test
+	void reuseDetectionWritesOneJsonAuditLineAndNoSecretIsLogged(CapturedOutput output) {
+		List<String> secrets = new ArrayList<>();
+		String message = Messages.randomLetters();
+		String signature = TestKeys.sign(ALICE_KEY.getPrivate(), message);
+		secrets.add(signature);
+		TokenPair first = this.tokensFrom(postToken(proof("github", "alice", message, signature)));
+		TokenPair second = refreshed(first.refreshToken());
+		double reuses = counter("seta_refresh_reuse_detected_total");
+		refresh(first.refreshToken()).expectStatus().isUnauthorized();
+		assertThat(counter("seta_refresh_reuse_detected_total")).isEqualTo(reuses + 1);
+		for (TokenPair pair : List.of(first, second)) {
+			secrets.add(pair.accessToken());
+			secrets.add(pair.refreshToken());
+			secrets.add(pair.refreshToken().substring(8));
+			secrets.add(pair.accessToken().split("\\.")[2]);
+		}
+		secrets.add(HexFormat.of().formatHex(ALICE_KEY.getPublic().getEncoded()).substring(0, 64));
+
+		List<JsonNode> reuseLines = new ArrayList<>();
+		for (String line : output.getOut().lines().toList()) {
+			if (!line.startsWith("{")) {
+				continue;
+			}
+			JsonNode ecs = JSON.readTree(line);
+			if ("seta.audit".equals(ecs.path("log").path("logger").stringValue(""))
+					&& ecs.path("message").stringValue("").contains("\"reuse_detected\"")) {
+				reuseLines.add(ecs);
+			}
+		}
+		assertThat(reuseLines).hasSize(1);
+		JsonNode ecs = reuseLines.get(0);
+		assertThat(ecs.path("log").path("level").stringValue("")).isEqualTo("WARN");
+		JsonNode audit = JSON.readTree(ecs.path("message").stringValue(""));
+		assertThat(audit.get("event").stringValue()).isEqualTo("reuse_detected");
+		assertThat(audit.get("principal").stringValue()).isEqualTo("u-alice");
+		assertThat(audit.get("client").stringValue()).isEqualTo("127.0.0.1");
+		assertThat(audit.get("session").stringValue()).hasSize(12);
+		assertThat(audit.get("reason").stringValue()).isEqualTo("rotated_token_presented");
+		assertThat(audit.get("time").stringValue()).isNotBlank();
+		for (String secret : secrets) {
+			assertThat(output.getAll()).as("the log holds no token, signature or key").doesNotContain(secret);
+		}
+	}
+
+	private TokenPair tokensFrom(WebTestClient.ResponseSpec response) {
+		return response.expectStatus().isOk().expectBody(TokenPair.class).returnResult().getResponseBody();
+	}
+
+	private String prometheus() {
+		return WebTestClient.bindToServer()
+			.baseUrl("http://localhost:" + this.managementPort)
+			.build()
+			.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private double counter(String prefix) {
+		return prometheus().lines()
+			.filter((line) -> line.startsWith(prefix))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
+}
