@@ -1,0 +1,90 @@
+{{/*
+The gateway's application.yml, from the values. Secrets never appear here: they come in as environment variables
+from secretKeyRef (Redis password, user-service token) or as mounted files (keys, principal directory).
+*/}}
+{{- define "seta-gateway.applicationConfig" -}}
+server:
+  port: 8080
+  shutdown: graceful
+  max-http-request-header-size: 64KB
+spring:
+  lifecycle:
+    timeout-per-shutdown-phase: 20s
+  data:
+    redis:
+      host: {{ .Values.redis.host | quote }}
+      port: {{ .Values.redis.port }}
+      database: {{ .Values.redis.database }}
+      ssl:
+        enabled: {{ .Values.redis.tls }}
+      connect-timeout: 1s
+      timeout: 1s
+  cloud:
+    gateway:
+      server:
+        webflux:
+          trusted-proxies: ".*"
+          httpclient:
+            connect-timeout: 2000
+            response-timeout: {{ .Values.backendResponseTimeout }}
+          routes:
+            {{- toYaml .Values.routes | nindent 12 }}
+management:
+  server:
+    port: {{ .Values.service.managementPort }}
+  endpoints:
+    web:
+      exposure:
+        include: health, info, prometheus
+  endpoint:
+    gateway:
+      access: none
+    health:
+      probes:
+        enabled: true
+{{- with .Values.gateway.logFormat }}
+logging:
+  structured:
+    format:
+      console: {{ . }}
+{{- end }}
+seta:
+  token:
+    issuer: {{ .Values.gateway.issuer | quote }}
+    audience:
+      {{- toYaml .Values.gateway.audience | nindent 6 }}
+    access-token-ttl: {{ .Values.gateway.accessTokenTtl }}
+    refresh-idle-ttl: {{ .Values.gateway.refreshIdleTtl }}
+    session-max-ttl: {{ .Values.gateway.sessionMaxTtl }}
+    refresh-grace: {{ .Values.gateway.refreshGrace }}
+    replay-retention: {{ .Values.gateway.replayRetention }}
+  keys:
+    directory: /etc/seta-gateway/keys
+    {{- with .Values.keys.activeKid }}
+    active-kid: {{ . | quote }}
+    {{- end }}
+  directory:
+    type: {{ .Values.directory.type }}
+    file: /etc/seta-gateway/directory/{{ .Values.directory.file.key }}
+    {{- with .Values.directory.http.baseUrl }}
+    http:
+      base-url: {{ . | quote }}
+    {{- end }}
+  store:
+    type: {{ .Values.store.type }}
+    redis:
+      key-prefix: {{ .Values.redis.keyPrefix | quote }}
+      command-timeout: {{ .Values.redis.commandTimeout }}
+  rate-limit:
+    failures-per-address: {{ .Values.rateLimit.failuresPerAddress }}
+    address-period: {{ .Values.rateLimit.addressPeriod }}
+    failures-per-login: {{ .Values.rateLimit.failuresPerLogin }}
+    login-period: {{ .Values.rateLimit.loginPeriod }}
+  edge:
+    trusted-proxies:
+      {{- toYaml .Values.edge.trustedProxies | nindent 6 }}
+    clock-skew: {{ .Values.edge.clockSkew }}
+    cors:
+      allowed-origins:
+        {{- toYaml .Values.edge.corsAllowedOrigins | nindent 8 }}
+{{- end }}

@@ -1,0 +1,319 @@
+package eu.seta.gateway.chart;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import com.marcnuri.helm.TemplateCommand;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The chart, linted and rendered with Helm's own code, and read back as the API server would read it. */
+class HelmChartTests {
+
+	private static final Path CHART = Path.of("helm/seta-gateway");
+
+	@Test
+	void shouldLintCleanly() {
+		LintResult lint = new Helm(CHART).lint().strict().call();
+		assertThat(lint.isFailed()).as(String.join("\n", lint.getMessages())).isFalse();
+	}
+
+	@Test
+	void shouldCarryTheProjectVersionAsAppVersion() throws IOException {
+		String pom = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
+		Matcher version = Pattern.compile("<artifactId>seta-gateway</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+		assertThat(version.find()).isTrue();
+		Map<String, Object> chart = new Yaml(new SafeConstructor(new LoaderOptions()))
+			.load(Files.readString(CHART.resolve("Chart.yaml"), StandardCharsets.UTF_8));
+		assertThat(chart.get("apiVersion")).isEqualTo("v2");
+		assertThat(chart.get("appVersion")).isEqualTo(version.group(1));
+	}
+
+	@Test
+	void shouldRenderAHardenedSinglePodWithDefaultValues() {
+		Manifests manifests = render((template) -> {
+		});
+		Map<String, Object> pod = manifests.deployment().path("spec", "template", "spec").map();
+		assertThat(manifests.deployment().path("spec").get("replicas")).isEqualTo(1);
+		assertThat(pod.get("automountServiceAccountToken")).isEqualTo(false);
+		assertThat(new Node(pod).path("securityContext").map()).containsEntry("runAsNonRoot", true)
+			.containsEntry("runAsUser", 10001);
+		assertThat(new Node(pod).path("securityContext", "seccompProfile").get("type")).isEqualTo("RuntimeDefault");
+		Node container = manifests.container();
+		Node security = container.path("securityContext");
+		assertThat(security.get("readOnlyRootFilesystem")).isEqualTo(true);
+		assertThat(security.get("allowPrivilegeEscalation")).isEqualTo(false);
+		assertThat(security.path("capabilities").get("drop")).isEqualTo(List.of("ALL"));
+		assertThat(container.path("resources", "limits").map()).containsKeys("cpu", "memory");
+		assertThat(container.path("resources", "requests").map()).containsKeys("cpu", "memory");
+		for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
+			assertThat(container.path(probe, "httpGet").get("port")).as(probe).isEqualTo("management");
+		}
+		assertThat(container.path("readinessProbe", "httpGet").get("path")).isEqualTo("/actuator/health/readiness");
+		assertThat(container.path("livenessProbe", "httpGet").get("path")).isEqualTo("/actuator/health/liveness");
+		// a writable /tmp, nothing else writable
+		assertThat(manifests.volume("tmp")).containsKey("emptyDir");
+		assertThat(manifests.volume("keys").get("secret")).isEqualTo(Map.of("secretName", "seta-gateway-keys"));
+		// graceful shutdown in step: preStop, then the 20 s shutdown phase, within the grace period
+		assertThat(pod.get("terminationGracePeriodSeconds")).isEqualTo(40);
+		assertThat(container.path("lifecycle", "preStop", "exec").get("command")).isEqualTo(List.of("sleep", "10"));
+		assertThat(manifests.applicationConfig()).contains("shutdown: graceful", "timeout-per-shutdown-phase: 20s");
+		assertThat(new Node(pod).list("topologySpreadConstraints")).singleElement()
+			.satisfies((constraint) -> assertThat(constraint).containsEntry("topologyKey", "kubernetes.io/hostname"));
+		assertThat(manifests.ofKind("ServiceAccount")).singleElement()
+			.satisfies((account) -> assertThat(account.get("automountServiceAccountToken")).isEqualTo(false));
+		assertThat(manifests.ofKind("HorizontalPodAutoscaler")).isEmpty();
+		assertThat(manifests.ofKind("PodDisruptionBudget")).isEmpty();
+		assertThat(manifests.ofKind("Ingress")).isEmpty();
+		assertThat(manifests.ofKind("NetworkPolicy")).isEmpty();
+	}
+
+	/** Every value says what it is ({@code # --}) and has its row in the chart README. */
+	@Test
+	void shouldDocumentEveryValue() throws IOException {
+		List<String> lines = Files.readAllLines(CHART.resolve("values.yaml"), StandardCharsets.UTF_8);
+		String readme = Files.readString(CHART.resolve("README.md"), StandardCharsets.UTF_8);
+		Pattern key = Pattern.compile("^( *)([A-Za-z][A-Za-z0-9]*):(.*)$");
+		List<String> path = new ArrayList<>();
+		boolean commented = false;
+		int documented = 0;
+		// a commented mapping (resources, podSecurityContext...) is documented whole, children included
+		int wholeBelow = Integer.MAX_VALUE;
+		for (int i = 0; i < lines.size(); i++) {
+			String line = lines.get(i);
+			if (line.strip().startsWith("# --")) {
+				commented = true;
+				continue;
+			}
+			Matcher matcher = key.matcher(line);
+			if (!matcher.matches() || line.strip().startsWith("#")) {
+				continue;
+			}
+			int depth = matcher.group(1).length() / 2;
+			if (depth > path.size() || depth > wholeBelow) {
+				continue;
+			}
+			wholeBelow = Integer.MAX_VALUE;
+			path.subList(depth, path.size()).clear();
+			path.add(matcher.group(2));
+			boolean parent = matcher.group(3).isBlank() && !commented;
+			if (!parent) {
+				String name = String.join(".", path);
+				assertThat(commented).as("a '# --' comment above " + name).isTrue();
+				assertThat(readme).as("README row of " + name).contains("| `" + name + "` |");
+				documented++;
+				if (matcher.group(3).isBlank()) {
+					wholeBelow = depth;
+				}
+			}
+			commented = false;
+		}
+		assertThat(documented).isGreaterThan(60);
+	}
+
+	@Test
+	void shouldShipAHelmTestThatFetchesTheJwks() throws IOException {
+		String test = Files.readString(CHART.resolve("templates/tests/test-jwks.yaml"), StandardCharsets.UTF_8);
+		assertThat(test).contains("\"helm.sh/hook\": test", "/.well-known/jwks.json", "readOnlyRootFilesystem: true");
+	}
+
+	@Test
+	void shouldRollThePodsWhenTheConfigurationChanges() {
+		Object before = checksum(render((template) -> {
+		}));
+		Object after = checksum(render((template) -> template.set("gateway.accessTokenTtl", "30m")));
+		assertThat(before).isNotNull().isNotEqualTo(after);
+	}
+
+	@Test
+	void shouldReferenceTheRedisPasswordSecretAndHoldNoSecretValue() {
+		Manifests manifests = render((template) -> template.set("store.type", "redis")
+			.set("redis.host", "redis-master")
+			.set("redis.existingSecret", "seta-redis")
+			.set("redis.passwordKey", "password")
+			.set("replicaCount", 3));
+		Map<String, Object> password = manifests.env("SPRING_DATA_REDIS_PASSWORD");
+		assertThat(new Node(password).path("valueFrom", "secretKeyRef").map()).containsEntry("name", "seta-redis")
+			.containsEntry("key", "password");
+		assertThat(password).doesNotContainKey("value");
+		assertThat(manifests.applicationConfig()).contains("type: redis", "host: \"redis-master\"")
+			.doesNotContain("password");
+		assertThat(manifests.deployment().path("spec").get("replicas")).isEqualTo(3);
+		assertThat(manifests.ofKind("PodDisruptionBudget")).hasSize(1);
+	}
+
+	@Test
+	void shouldRenderAnIngressWhenEnabled() {
+		Manifests manifests = render((template) -> template.set("ingress.enabled", true)
+			.set("ingress.className", "nginx")
+			.set("ingress.hosts[0].host", "seta.example.org")
+			.set("ingress.hosts[0].paths[0].path", "/")
+			.set("ingress.hosts[0].paths[0].pathType", "Prefix"));
+		Node ingress = new Node(manifests.ofKind("Ingress").get(0));
+		assertThat(ingress.path("spec").get("ingressClassName")).isEqualTo("nginx");
+		assertThat(ingress.toString()).contains("seta.example.org");
+	}
+
+	@Test
+	void shouldAutoscaleOnRedis() {
+		Manifests manifests = render((template) -> template.set("autoscaling.enabled", true)
+			.set("store.type", "redis")
+			.set("redis.host", "redis"));
+		Node hpa = new Node(manifests.ofKind("HorizontalPodAutoscaler").get(0));
+		assertThat(hpa.path("spec").get("minReplicas")).isEqualTo(2);
+		assertThat(manifests.deployment().path("spec").map()).doesNotContainKey("replicas");
+		assertThat(manifests.ofKind("PodDisruptionBudget")).hasSize(1);
+	}
+
+	@Test
+	void shouldRenderANetworkPolicyThatLetsTheGatewayReachOnlyDnsRedisAndItsBackends() {
+		Manifests manifests = render((template) -> template.set("networkPolicy.enabled", true)
+			.set("store.type", "redis")
+			.set("redis.host", "redis"));
+		Node policy = new Node(manifests.ofKind("NetworkPolicy").get(0)).path("spec");
+		assertThat(policy.get("policyTypes")).isEqualTo(List.of("Ingress", "Egress"));
+		List<Map<String, Object>> ingress = policy.list("ingress");
+		assertThat(ingress).hasSize(2);
+		Map<String, Object> management = ingress.get(1);
+		assertThat(new Node(management).list("ports")).containsExactly(Map.of("port", "management"));
+		assertThat(management.toString()).contains("kubernetes.io/metadata.name=monitoring");
+		List<Map<String, Object>> egress = policy.list("egress");
+		assertThat(egress).hasSize(3);
+		assertThat(new Node(egress.get(0)).list("ports")).extracting((port) -> port.get("port")).containsOnly(53);
+		assertThat(egress.get(0).toString()).contains("k8s-app=kube-dns");
+		assertThat(new Node(egress.get(1)).list("ports")).containsExactly(Map.of("port", 6379, "protocol", "TCP"));
+		assertThat(new Node(egress.get(2)).list("ports")).extracting((port) -> port.get("port"))
+			.containsExactly(8081, 8082, 8083);
+	}
+
+	@Test
+	void shouldRenderAServiceMonitorOnTheManagementPort() {
+		Manifests manifests = render((template) -> template.set("serviceMonitor.enabled", true));
+		Node monitor = new Node(manifests.ofKind("ServiceMonitor").get(0));
+		Map<String, Object> endpoint = monitor.path("spec").list("endpoints").get(0);
+		assertThat(endpoint).containsEntry("port", "management").containsEntry("path", "/actuator/prometheus");
+	}
+
+	@Test
+	void shouldRefuseATypoWithAMessageNamingIt() {
+		assertThatThrownBy(() -> render((template) -> template.set("replicaCont", 2))).hasMessageContaining("replicaCont");
+		assertThatThrownBy(() -> render((template) -> template.set("redis.hots", "redis"))).hasMessageContaining("hots");
+	}
+
+	@Test
+	void shouldRefuseSeveralReplicasOnTheMemoryStore() {
+		assertThatThrownBy(() -> render((template) -> template.set("replicaCount", 2)))
+			.hasMessageContaining("several replicas need a shared store: set store.type=redis");
+		assertThatThrownBy(() -> render((template) -> template.set("autoscaling.enabled", true)))
+			.hasMessageContaining("several replicas need a shared store");
+	}
+
+	@Test
+	void shouldRefuseAMissingKeySecretOrRedisHost() {
+		assertThatThrownBy(() -> render((template) -> template.set("keys.existingSecret", "")))
+			.hasMessageContaining("set keys.existingSecret");
+		assertThatThrownBy(() -> render((template) -> template.set("store.type", "redis")))
+			.hasMessageContaining("set redis.host");
+	}
+
+	private static Object checksum(Manifests manifests) {
+		return manifests.deployment().path("spec", "template", "metadata", "annotations").get("checksum/config");
+	}
+
+	private static Manifests render(Consumer<TemplateCommand> values) {
+		TemplateCommand template = new Helm(CHART).template().withName("seta-gateway");
+		values.accept(template);
+		return new Manifests(template.call());
+	}
+
+	/** The rendered documents. */
+	record Manifests(String text) {
+
+		List<Map<String, Object>> all() {
+			List<Map<String, Object>> documents = new ArrayList<>();
+			for (Object document : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(this.text)) {
+				if (document instanceof Map<?, ?> map) {
+					@SuppressWarnings("unchecked")
+					Map<String, Object> resource = (Map<String, Object>) map;
+					documents.add(resource);
+				}
+			}
+			return documents;
+		}
+
+		List<Map<String, Object>> ofKind(String kind) {
+			return all().stream().filter((resource) -> kind.equals(resource.get("kind"))).toList();
+		}
+
+		Node deployment() {
+			return new Node(ofKind("Deployment").get(0));
+		}
+
+		Node container() {
+			return new Node(deployment().path("spec", "template", "spec").list("containers").get(0));
+		}
+
+		Map<String, Object> env(String name) {
+			return container().list("env").stream().filter((env) -> name.equals(env.get("name"))).findFirst().orElseThrow();
+		}
+
+		Map<String, Object> volume(String name) {
+			return deployment().path("spec", "template", "spec")
+				.list("volumes")
+				.stream()
+				.filter((volume) -> name.equals(volume.get("name")))
+				.findFirst()
+				.orElseThrow();
+		}
+
+		String applicationConfig() {
+			return String.valueOf(new Node(ofKind("ConfigMap").get(0)).path("data").get("application.yml"));
+		}
+
+	}
+
+	/** A step into nested YAML maps. */
+	record Node(Map<String, Object> map) {
+
+		@SuppressWarnings("unchecked")
+		Node path(String... keys) {
+			Map<String, Object> current = this.map;
+			for (String key : keys) {
+				current = (Map<String, Object>) current.get(key);
+				assertThat(current).as("missing " + key).isNotNull();
+			}
+			return new Node(current);
+		}
+
+		Object get(String key) {
+			return this.map.get(key);
+		}
+
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> list(String key) {
+			return (List<Map<String, Object>>) this.map.get(key);
+		}
+
+		@Override
+		public String toString() {
+			return this.map.toString();
+		}
+
+	}
+
+}
