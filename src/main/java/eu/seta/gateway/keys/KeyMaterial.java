@@ -1,10 +1,12 @@
 package eu.seta.gateway.keys;
 
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 import com.nimbusds.jose.Algorithm;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSASigner;
@@ -98,6 +100,16 @@ final class KeyMaterial {
 		}
 	}
 
+	/**
+	 * Signs once where the key is loaded: a key that cannot sign stops start-up (or a reload) here, not at the first
+	 * login, and the JDK's one-time set-up for the key (RSA blinding values, drawn from the file-backed default
+	 * random source) happens now rather than on a request thread.
+	 */
+	private static void selfTest(String kid, JWSAlgorithm algorithm, JWSSigner signer) throws JOSEException {
+		JWSHeader header = new JWSHeader.Builder(algorithm).keyID(kid).build();
+		signer.sign(header, "self-test".getBytes(StandardCharsets.US_ASCII));
+	}
+
 	static SigningKey signingKey(JWK jwk) {
 		if (!jwk.isPrivate()) {
 			throw new IllegalArgumentException("key " + jwk.getKeyID() + " has no private part and cannot sign");
@@ -114,6 +126,7 @@ final class KeyMaterial {
 			else {
 				signer = new Ed25519Signer((OctetKeyPair) jwk);
 			}
+			selfTest(jwk.getKeyID(), algorithm, signer);
 			return new SigningKey(jwk.getKeyID(), algorithm, jwk, signer);
 		}
 		catch (JOSEException ex) {

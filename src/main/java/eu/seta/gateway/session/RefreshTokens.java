@@ -1,12 +1,12 @@
 package eu.seta.gateway.session;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import eu.seta.gateway.support.Randomness;
 import eu.seta.gateway.support.Sha256;
 
 /**
@@ -34,8 +34,6 @@ public final class RefreshTokens {
 	private static final int TOKEN_BYTES = 1 + TAG_BYTES + SESSION_ID_BYTES + SECRET_BYTES;
 
 	private static final int ENCODED_LENGTH = PREFIX.length() + (TOKEN_BYTES * 4 + 2) / 3;
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -66,8 +64,7 @@ public final class RefreshTokens {
 	public static Issued newSession(String principalId) {
 		byte[] tagAndSession = new byte[TAG_BYTES + SESSION_ID_BYTES];
 		System.arraycopy(principalTag(principalId), 0, tagAndSession, 0, TAG_BYTES);
-		byte[] sessionId = new byte[SESSION_ID_BYTES];
-		RANDOM.nextBytes(sessionId);
+		byte[] sessionId = Randomness.bytes(SESSION_ID_BYTES);
 		System.arraycopy(sessionId, 0, tagAndSession, TAG_BYTES, SESSION_ID_BYTES);
 		return issue(tagAndSession);
 	}
@@ -110,8 +107,7 @@ public final class RefreshTokens {
 		byte[] bytes = new byte[TOKEN_BYTES];
 		bytes[0] = VERSION;
 		System.arraycopy(tagAndSession, 0, bytes, 1, tagAndSession.length);
-		byte[] secret = new byte[SECRET_BYTES];
-		RANDOM.nextBytes(secret);
+		byte[] secret = Randomness.bytes(SECRET_BYTES);
 		System.arraycopy(secret, 0, bytes, 1 + tagAndSession.length, SECRET_BYTES);
 		String value = PREFIX + BASE64URL.encodeToString(bytes);
 		return new Issued(value, keyOf(tagAndSession), hashOf(value));

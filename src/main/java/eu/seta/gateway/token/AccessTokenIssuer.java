@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -17,6 +16,7 @@ import eu.seta.gateway.directory.Principal;
 import eu.seta.gateway.directory.PrincipalType;
 import eu.seta.gateway.keys.SigningKey;
 import eu.seta.gateway.keys.SigningKeys;
+import eu.seta.gateway.support.Randomness;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -70,7 +70,7 @@ class AccessTokenIssuer {
 			.claim("user_type", principal.type().value())
 			.claim("fresh", fresh)
 			.claim("type", "access")
-			.jwtID(UUID.randomUUID().toString())
+			.jwtID(Randomness.uuid().toString())
 			.issueTime(Date.from(issuedAt))
 			.notBeforeTime(Date.from(issuedAt))
 			.expirationTime(Date.from(issuedAt.plus(this.properties.accessTokenTtl())));

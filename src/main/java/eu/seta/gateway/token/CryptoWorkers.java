@@ -1,5 +1,6 @@
 package eu.seta.gateway.token;
 
+import eu.seta.gateway.support.Randomness;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import reactor.core.scheduler.Scheduler;
@@ -14,6 +15,11 @@ public class CryptoWorkers implements DisposableBean {
 
 	private final Scheduler scheduler = Schedulers.newParallel("seta-crypto",
 			Runtime.getRuntime().availableProcessors(), true);
+
+	CryptoWorkers() {
+		// the random source seeds itself from the operating system on first use: let that be now, at start-up
+		Randomness.bytes(1);
+	}
 
 	public Scheduler scheduler() {
 		return this.scheduler;

@@ -1,0 +1,77 @@
+package eu.seta.gateway.edge;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import eu.seta.gateway.testing.GatewayIntegrationTest;
+import eu.seta.gateway.testing.TokenPair;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import reactor.blockhound.BlockHound;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static eu.seta.gateway.testing.StandardPrincipals.ALICE;
+import static eu.seta.gateway.testing.StandardPrincipals.ALICE_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No blocking call on a Netty event loop or a Reactor non-blocking thread (the crypto workers are such threads)
+ * along the token, refresh, revoke and proxy paths. BlockHound instruments the JVM before the gateway starts; every
+ * blocking call it sees on such a thread is collected and must be none. Writing log lines is the one allowance:
+ * the audit log is synchronous on purpose, so that no security event is lost.
+ */
+class EventLoopBlockHoundTests extends GatewayIntegrationTest {
+
+	private static final List<String> BLOCKING_CALLS = new CopyOnWriteArrayList<>();
+
+	static {
+		// install(...) also loads the integrations Reactor and Netty ship: they name the non-blocking threads
+		BlockHound.install((builder) -> builder
+			.allowBlockingCallsInside("ch.qos.logback.classic.Logger", "callAppenders")
+			.blockingMethodCallback((method) -> BLOCKING_CALLS.add(method + " on " + Thread.currentThread().getName()
+					+ " at " + java.util.Arrays.toString(new Throwable().getStackTrace()))));
+	}
+
+	/** The detector itself: a sleep on a non-blocking thread is caught. */
+	@Test
+	void aBlockingCallOnANonBlockingThreadIsCaught() {
+		BLOCKING_CALLS.clear();
+		Mono.fromCallable(() -> {
+			Thread.sleep(1);
+			return true;
+		}).subscribeOn(Schedulers.parallel()).block();
+		assertThat(BLOCKING_CALLS).singleElement().asString().contains("sleep");
+		BLOCKING_CALLS.clear();
+	}
+
+	@Test
+	void tokenRefreshRevokeAndProxyPathsNeverBlock() {
+		BLOCKING_CALLS.clear();
+		BACKEND.resetAll();
+		BACKEND.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
+		for (int i = 0; i < 20; i++) {
+			TokenPair pair = login(ALICE, ALICE_KEY.getPrivate());
+			TokenPair next = refreshed(pair.refreshToken());
+			this.client.get()
+				.uri("/seta-search/api/v1/corpus")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + next.accessToken())
+				.exchange()
+				.expectStatus()
+				.isOk();
+			this.client.get().uri("/seta-search/api/v1/corpus").exchange().expectStatus().isUnauthorized();
+			this.client.post()
+				.uri("/authentication/v1/token/revoke")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + next.refreshToken())
+				.exchange()
+				.expectStatus()
+				.isOk();
+			refresh(next.refreshToken()).expectStatus().isUnauthorized();
+		}
+		assertThat(BLOCKING_CALLS).isEmpty();
+	}
+
+}
