@@ -2,8 +2,8 @@
 # Measures the cost of authentication at the edge against its limits, side by side, in one run on this machine,
 # and writes the table to docs/PERFORMANCE.md. Not a test: run it on demand.
 #
-#   bench/run.sh          full run (about 8 minutes)
-#   bench/run.sh --quick  short run (about 2 minutes)
+#   bench/run.sh          full run (about 10 minutes)
+#   bench/run.sh --quick  short run (about 3 minutes, build included; too short a warm-up for figures to keep)
 #
 # Needs: a JDK 17, wrk, nginx, redis-server and redis-benchmark (Debian: apt-get install wrk nginx redis-server
 # redis-tools). Ports 18080/18090 (gateway), 18081 (nginx), 16379 (redis) must be free.
@@ -14,7 +14,7 @@ ROOT=$(pwd)
 QUICK=0
 [ "${1:-}" = "--quick" ] && QUICK=1
 if [ $QUICK = 1 ]; then
-  DURATION=5s; ROUNDS=2; WARMUP=20s; JMH_ITER=2; JMH_TIME=1s; PROOFS=15000; TOKENS=8000; MODE=quick
+  DURATION=5s; ROUNDS=2; WARMUP=10s; JMH_ITER=1; JMH_TIME=1s; PROOFS=9000; TOKENS=5000; MODE=quick
 else
   DURATION=15s; ROUNDS=3; WARMUP=60s; JMH_ITER=5; JMH_TIME=2s; PROOFS=80000; TOKENS=40000; MODE=full
 fi
