@@ -63,7 +63,9 @@ final class HttpPrincipalDirectory implements PrincipalDirectory {
 		this.answers = Caffeine.newBuilder()
 			.maximumSize(settings.cacheSize())
 			.ticker(ClockTicker.of(clock))
-			.expireAfter(new AnswerExpiry(settings.positiveTtl(), settings.negativeTtl()))
+			// found principals for the positive TTL, "none" for the negative one, stale or failed answers not at all
+			.expireAfter(Expiry.writing((String key, Answer answer) -> !answer.keep() ? Duration.ZERO
+					: answer.principal().isPresent() ? settings.positiveTtl() : settings.negativeTtl()))
 			.recordStats()
 			.buildAsync();
 		this.lastKnown = Caffeine.newBuilder()
@@ -202,29 +204,6 @@ final class HttpPrincipalDirectory implements PrincipalDirectory {
 
 		MalformedAnswerException(@Nullable String reason) {
 			super(reason, null, false, false);
-		}
-
-	}
-
-	/** Found principals are kept for the positive TTL, "none" for the negative one, stale or failed answers not at all. */
-	private record AnswerExpiry(Duration positive, Duration negative) implements Expiry<String, Answer> {
-
-		@Override
-		public long expireAfterCreate(String key, Answer answer, long currentTime) {
-			if (!answer.keep()) {
-				return 0;
-			}
-			return (answer.principal().isPresent() ? this.positive : this.negative).toNanos();
-		}
-
-		@Override
-		public long expireAfterUpdate(String key, Answer answer, long currentTime, long currentDuration) {
-			return expireAfterCreate(key, answer, currentTime);
-		}
-
-		@Override
-		public long expireAfterRead(String key, Answer answer, long currentTime, long currentDuration) {
-			return currentDuration;
 		}
 
 	}

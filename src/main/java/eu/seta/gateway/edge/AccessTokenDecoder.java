@@ -97,7 +97,9 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 		this.verified = Caffeine.newBuilder()
 			.maximumSize(edge.verifiedTokenCacheSize())
 			.ticker(ClockTicker.of(clock))
-			.expireAfter(new UntilExpiry())
+			// a cached verification never outlives the token's own expiry
+			.expireAfter(Expiry.writing((String key, VerifiedToken token) -> ClockTicker.remaining(clock,
+					token.validUntil())))
 			.recordStats()
 			.build();
 		CaffeineCacheMetrics.monitor(meters, this.verified, "seta.bearer.verified");
@@ -244,26 +246,6 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 
 	private static RejectedTokenException reject(String reason, String message) {
 		return new RejectedTokenException(reason, message);
-	}
-
-	/** A cached verification never outlives the token's own expiry. */
-	private final class UntilExpiry implements Expiry<String, VerifiedToken> {
-
-		@Override
-		public long expireAfterCreate(String key, VerifiedToken value, long currentTime) {
-			return Math.max(0, Duration.between(AccessTokenDecoder.this.clock.instant(), value.validUntil()).toNanos());
-		}
-
-		@Override
-		public long expireAfterUpdate(String key, VerifiedToken value, long currentTime, long currentDuration) {
-			return expireAfterCreate(key, value, currentTime);
-		}
-
-		@Override
-		public long expireAfterRead(String key, VerifiedToken value, long currentTime, long currentDuration) {
-			return currentDuration;
-		}
-
 	}
 
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -21,25 +20,22 @@ import reactor.core.publisher.Mono;
  */
 final class InMemorySessionStore implements SessionStore {
 
-	private final Clock clock;
-
 	private final Cache<SessionKey, Session> sessions;
 
 	private final Cache<String, Instant> proofs;
 
 	InMemorySessionStore(Clock clock, long maxSessions, long maxProofRecords) {
-		this.clock = clock;
 		Ticker ticker = ClockTicker.of(clock);
 		this.sessions = Caffeine.newBuilder()
 			.maximumSize(maxSessions)
 			.ticker(ticker)
-			.expireAfter(new UntilDeadline<SessionKey, Session>(clock,
-					(session) -> min(session.idleExpiresAt(), session.absoluteExpiresAt())))
+			.expireAfter(Expiry.writing((SessionKey key, Session session) -> ClockTicker.remaining(clock,
+					min(session.idleExpiresAt(), session.absoluteExpiresAt()))))
 			.build();
 		this.proofs = Caffeine.newBuilder()
 			.maximumSize(maxProofRecords)
 			.ticker(ticker)
-			.expireAfter(new UntilDeadline<String, Instant>(clock, (deadline) -> deadline))
+			.expireAfter(Expiry.writing((String key, Instant deadline) -> ClockTicker.remaining(clock, deadline)))
 			.build();
 	}
 
@@ -111,36 +107,6 @@ final class InMemorySessionStore implements SessionStore {
 
 	private static Instant min(Instant a, Instant b) {
 		return a.isBefore(b) ? a : b;
-	}
-
-	/** Expires each entry at a deadline read from the entry itself, measured on the injected clock. */
-	private static final class UntilDeadline<K, V> implements Expiry<K, V> {
-
-		private final Clock clock;
-
-		private final Function<V, Instant> deadline;
-
-		UntilDeadline(Clock clock, Function<V, Instant> deadline) {
-			this.clock = clock;
-			this.deadline = deadline;
-		}
-
-		@Override
-		public long expireAfterCreate(K key, V value, long currentTime) {
-			long nanos = Duration.between(this.clock.instant(), this.deadline.apply(value)).toNanos();
-			return Math.max(nanos, 0);
-		}
-
-		@Override
-		public long expireAfterUpdate(K key, V value, long currentTime, long currentDuration) {
-			return expireAfterCreate(key, value, currentTime);
-		}
-
-		@Override
-		public long expireAfterRead(K key, V value, long currentTime, long currentDuration) {
-			return currentDuration;
-		}
-
 	}
 
 }

@@ -1,6 +1,8 @@
 package eu.seta.gateway.support;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,6 +17,12 @@ import com.github.benmanes.caffeine.cache.Ticker;
 public final class ClockTicker {
 
 	private ClockTicker() {
+	}
+
+	/** Time left until the deadline on the clock, never negative: what a cache entry may still live. */
+	public static Duration remaining(Clock clock, Instant deadline) {
+		Duration left = Duration.between(clock.instant(), deadline);
+		return left.isNegative() ? Duration.ZERO : left;
 	}
 
 	public static Ticker of(Clock clock) {

@@ -5,13 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import eu.seta.gateway.testing.GatewayIntegrationTest;
 import eu.seta.gateway.testing.Messages;
+import eu.seta.gateway.testing.Race;
 import eu.seta.gateway.testing.TestKeys;
 import eu.seta.gateway.testing.TokenPair;
 import org.junit.jupiter.api.Test;
@@ -161,29 +158,9 @@ class HttpPrincipalDirectoryTests extends GatewayIntegrationTest {
 		for (int i = 0; i < 100; i++) {
 			proofs.add(proof("github", name, Messages.randomLetters(), null, key));
 		}
-		ExecutorService pool = Executors.newFixedThreadPool(100);
-		CountDownLatch start = new CountDownLatch(1);
-		try {
-			List<CompletableFuture<Integer>> calls = new ArrayList<>();
-			for (Map<String, Object> proof : proofs) {
-				calls.add(CompletableFuture.supplyAsync(() -> {
-					try {
-						start.await();
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-					}
-					return postToken(proof).returnResult(Void.class).getStatus().value();
-				}, pool));
-			}
-			start.countDown();
-			for (CompletableFuture<Integer> call : calls) {
-				assertThat(call.get()).isEqualTo(200);
-			}
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		List<Integer> statuses = Race.of(100,
+				(i) -> () -> postToken(proofs.get(i)).returnResult(Void.class).getStatus().value());
+		assertThat(statuses).containsOnly(200);
 		assertThat(USERS.loginLookups(name)).isEqualTo(1);
 	}
 

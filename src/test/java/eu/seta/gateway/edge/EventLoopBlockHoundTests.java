@@ -2,6 +2,7 @@ package eu.seta.gateway.edge;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 
 import eu.seta.gateway.testing.GatewayIntegrationTest;
 import eu.seta.gateway.testing.TokenPair;
@@ -36,15 +37,15 @@ class EventLoopBlockHoundTests extends GatewayIntegrationTest {
 					+ " at " + java.util.Arrays.toString(new Throwable().getStackTrace()))));
 	}
 
-	/** The detector itself: a sleep on a non-blocking thread is caught. */
+	/** The detector itself: parking a non-blocking thread (what every blocking wait comes down to) is caught. */
 	@Test
 	void aBlockingCallOnANonBlockingThreadIsCaught() {
 		BLOCKING_CALLS.clear();
 		Mono.fromCallable(() -> {
-			Thread.sleep(1);
+			LockSupport.parkNanos(1_000_000);
 			return true;
 		}).subscribeOn(Schedulers.parallel()).block();
-		assertThat(BLOCKING_CALLS).singleElement().asString().contains("sleep");
+		assertThat(BLOCKING_CALLS).singleElement().asString().contains("park");
 		BLOCKING_CALLS.clear();
 	}
 

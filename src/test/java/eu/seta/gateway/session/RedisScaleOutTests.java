@@ -3,12 +3,9 @@ package eu.seta.gateway.session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import eu.seta.gateway.testing.Messages;
+import eu.seta.gateway.testing.Race;
 import eu.seta.gateway.testing.RedisInspector;
 import eu.seta.gateway.testing.RunningGateway;
 import eu.seta.gateway.testing.TestKeys;
@@ -90,33 +87,13 @@ class RedisScaleOutTests {
 	@Test
 	void fiftyConcurrentRefreshesOverBothReplicasGiveExactlyOneSuccess() throws Exception {
 		TokenPair pair = issued(first.tokens().login(ALICE, ALICE_KEY.getPrivate()));
-		ExecutorService pool = Executors.newFixedThreadPool(50);
-		CountDownLatch start = new CountDownLatch(1);
-		try {
-			List<CompletableFuture<Integer>> calls = new ArrayList<>();
-			for (int i = 0; i < 50; i++) {
-				RunningGateway replica = (i % 2 == 0) ? first : second;
-				calls.add(CompletableFuture.supplyAsync(() -> {
-					try {
-						start.await();
-					}
-					catch (InterruptedException ex) {
-						Thread.currentThread().interrupt();
-					}
-					return replica.tokens().refresh(pair.refreshToken()).returnResult(Void.class).getStatus().value();
-				}, pool));
-			}
-			start.countDown();
-			List<Integer> statuses = new ArrayList<>();
-			for (CompletableFuture<Integer> call : calls) {
-				statuses.add(call.get());
-			}
-			assertThat(statuses).filteredOn((status) -> status == 200).hasSize(1);
-			assertThat(statuses).filteredOn((status) -> status == 401).hasSize(49);
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		List<Integer> statuses = Race.of(50, (i) -> () -> ((i % 2 == 0) ? first : second).tokens()
+			.refresh(pair.refreshToken())
+			.returnResult(Void.class)
+			.getStatus()
+			.value());
+		assertThat(statuses).filteredOn((status) -> status == 200).hasSize(1);
+		assertThat(statuses).filteredOn((status) -> status == 401).hasSize(49);
 	}
 
 	@Test

@@ -2,15 +2,10 @@ package eu.seta.gateway.session;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import eu.seta.gateway.testing.MutableClock;
+import eu.seta.gateway.testing.Race;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -141,7 +136,7 @@ public abstract class SessionStoreContract {
 	@Test
 	void racingRotationsOfOneTokenLetExactlyOneThrough() throws Exception {
 		RefreshTokens.Issued first = start("p1");
-		List<Rotation> outcomes = race(50, () -> rotate(first, next(first), Duration.ZERO));
+		List<Rotation> outcomes = Race.of(50, () -> rotate(first, next(first), Duration.ZERO));
 		assertThat(outcomes).filteredOn(Rotation.Rotated.class::isInstance).hasSize(1);
 		assertThat(outcomes).filteredOn((outcome) -> !(outcome instanceof Rotation.Rotated))
 			.allSatisfy((outcome) -> assertThat(outcome).isInstanceOfAny(Rotation.Reused.class, Rotation.Unknown.class));
@@ -150,7 +145,7 @@ public abstract class SessionStoreContract {
 	@Test
 	void racingRecordsOfOneProofLetExactlyOneThrough() throws Exception {
 		Instant until = this.clock.instant().plus(Duration.ofHours(1));
-		List<Boolean> outcomes = race(50, () -> this.store.recordProof("raced", until).block());
+		List<Boolean> outcomes = Race.of(50, () -> this.store.recordProof("raced", until).block());
 		assertThat(outcomes).filteredOn(Boolean::booleanValue).hasSize(1);
 	}
 
@@ -168,29 +163,6 @@ public abstract class SessionStoreContract {
 
 	protected static RefreshTokens.Issued next(RefreshTokens.Issued token) {
 		return RefreshTokens.next(RefreshTokens.parse(token.value()).orElseThrow());
-	}
-
-	private static <T> List<T> race(int callers, Callable<T> call) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(callers);
-		CountDownLatch start = new CountDownLatch(1);
-		try {
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < callers; i++) {
-				futures.add(pool.submit(() -> {
-					start.await();
-					return call.call();
-				}));
-			}
-			start.countDown();
-			List<T> outcomes = new ArrayList<>();
-			for (Future<T> future : futures) {
-				outcomes.add(future.get());
-			}
-			return outcomes;
-		}
-		finally {
-			pool.shutdownNow();
-		}
 	}
 
 }

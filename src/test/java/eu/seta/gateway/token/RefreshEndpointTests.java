@@ -1,17 +1,13 @@
 package eu.seta.gateway.token;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import eu.seta.gateway.session.RefreshTokens;
 import eu.seta.gateway.testing.GatewayIntegrationTest;
+import eu.seta.gateway.testing.Race;
 import eu.seta.gateway.testing.Jwts;
 import eu.seta.gateway.testing.StandardPrincipals;
 import eu.seta.gateway.testing.TokenPair;
@@ -92,27 +88,10 @@ class RefreshEndpointTests extends GatewayIntegrationTest {
 	@Test
 	void fiftyConcurrentRefreshesOfOneTokenGiveExactlyOneSuccess() throws Exception {
 		TokenPair pair = login(ALICE, ALICE_KEY.getPrivate());
-		ExecutorService pool = Executors.newFixedThreadPool(50);
-		CountDownLatch start = new CountDownLatch(1);
-		try {
-			List<CompletableFuture<Integer>> calls = new ArrayList<>();
-			for (int i = 0; i < 50; i++) {
-				calls.add(CompletableFuture.supplyAsync(() -> {
-					awaitQuietly(start);
-					return refresh(pair.refreshToken()).returnResult(Void.class).getStatus().value();
-				}, pool));
-			}
-			start.countDown();
-			List<Integer> statuses = new ArrayList<>();
-			for (CompletableFuture<Integer> call : calls) {
-				statuses.add(call.get());
-			}
-			assertThat(statuses).filteredOn((status) -> status == 200).hasSize(1);
-			assertThat(statuses).filteredOn((status) -> status == 401).hasSize(49);
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		List<Integer> statuses = Race.of(50,
+				() -> refresh(pair.refreshToken()).returnResult(Void.class).getStatus().value());
+		assertThat(statuses).filteredOn((status) -> status == 200).hasSize(1);
+		assertThat(statuses).filteredOn((status) -> status == 401).hasSize(49);
 	}
 
 	@Test
@@ -257,15 +236,6 @@ class RefreshEndpointTests extends GatewayIntegrationTest {
 			.isEqualTo(HttpStatus.OK)
 			.expectHeader()
 			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store");
-	}
-
-	private static void awaitQuietly(CountDownLatch latch) {
-		try {
-			latch.await();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }
