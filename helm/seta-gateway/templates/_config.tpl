@@ -6,6 +6,8 @@ from secretKeyRef (Redis password, user-service token) or as mounted files (keys
 server:
   port: 8080
   shutdown: graceful
+  # the edge decides whose X-Forwarded-* to believe (edge.trustedProxies), never the server
+  forward-headers-strategy: none
   max-http-request-header-size: 64KB
 spring:
   lifecycle:

@@ -105,8 +105,11 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 		CaffeineCacheMetrics.monitor(meters, this.verified, "seta.bearer.verified");
 	}
 
-	/** What a verified token leaves behind: the claims, its key, and when it stops being valid. */
-	record VerifiedToken(Jwt jwt, String kid, Instant validUntil) {
+	/**
+	 * What a verified token leaves behind: the claims, the very verifier that checked it (a key replaced under the
+	 * same kid gets a new one), and when it stops being valid.
+	 */
+	record VerifiedToken(Jwt jwt, String kid, KeySet.Verifier verifier, Instant validUntil) {
 	}
 
 	@Override
@@ -129,7 +132,7 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 		String cacheKey = Sha256.base64url(token);
 		VerifiedToken cached = this.verified.getIfPresent(cacheKey);
 		KeySet keySet = this.keys.current();
-		if (cached != null && now.isBefore(cached.validUntil()) && keySet.verifier(cached.kid()) != null) {
+		if (cached != null && now.isBefore(cached.validUntil()) && keySet.verifier(cached.kid()) == cached.verifier()) {
 			return cached.jwt();
 		}
 		VerifiedToken fresh = verify(token, keySet, now);
@@ -168,7 +171,7 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 			c.computeIfPresent("iat", (name, value) -> instant(value));
 			c.computeIfPresent("nbf", (name, value) -> instant(value));
 		}).build();
-		return new VerifiedToken(jwt, kid, expiresAt.plus(this.skew));
+		return new VerifiedToken(jwt, kid, key, expiresAt.plus(this.skew));
 	}
 
 	private static void verifySignature(String[] parts, Map<String, Object> header, KeySet.Verifier key) {
@@ -241,7 +244,12 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 		if (!(seconds instanceof Number number)) {
 			throw reject("malformed", "The access token has a malformed time claim.");
 		}
-		return Instant.ofEpochSecond(number.longValue());
+		try {
+			return Instant.ofEpochSecond(number.longValue());
+		}
+		catch (java.time.DateTimeException ex) {
+			throw reject("malformed", "The access token has a malformed time claim.");
+		}
 	}
 
 	private static RejectedTokenException reject(String reason, String message) {

@@ -2,8 +2,8 @@ package eu.seta.gateway.edge;
 
 import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.regex.Pattern;
 
+import io.netty.util.NetUtil;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.stereotype.Component;
@@ -11,10 +11,6 @@ import org.springframework.stereotype.Component;
 /** The proxies in front of the gateway whose forwarding headers are believed; nobody else's are. */
 @Component
 public class TrustedProxies {
-
-	private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-
-	private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[0-9A-Za-z]+)?");
 
 	private final List<IpAddressMatcher> matchers;
 
@@ -32,11 +28,20 @@ public class TrustedProxies {
 
 	/** For an IP literal; anything else (a host name, garbage) is never trusted, and never looked up in DNS. */
 	public boolean isTrusted(String address) {
-		return isIpLiteral(address) && this.matchers.stream().anyMatch((matcher) -> matcher.matches(address));
+		if (!isIpLiteral(address)) {
+			return false;
+		}
+		try {
+			return this.matchers.stream().anyMatch((matcher) -> matcher.matches(address));
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
+	/** Netty's strict parsers: a syntactically valid address, which IpAddressMatcher then never resolves. */
 	public static boolean isIpLiteral(String text) {
-		return IPV4.matcher(text).matches() || IPV6.matcher(text).matches();
+		return NetUtil.isValidIpV4Address(text) || NetUtil.isValidIpV6Address(text);
 	}
 
 }

@@ -2,18 +2,25 @@ package eu.seta.gateway.ratelimit;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import eu.seta.gateway.directory.LoginName;
 import eu.seta.gateway.session.SessionStoreUnavailableException;
 import eu.seta.gateway.support.Sha256;
-import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.ConsumptionProbe;
 import reactor.core.publisher.Mono;
 
 /**
- * Budgets of failed login proofs, per client address and per provider+username. Only failures spend them, so a
- * client that logs in correctly is never slowed; once a budget is spent, every attempt it covers is refused with
- * 429 until it refills, whether its proof would be right or not. When the counters cannot be read the answer is
- * {@link SessionStoreUnavailableException}: no limit is ever skipped.
+ * Budgets of failed login proofs.
+ * <ul>
+ * <li><b>Per client address</b>: every attempt takes a unit before any work is done ({@link #admit}), atomically,
+ * so that racing attempts cannot all slip through; a successful login gives it back ({@link #succeeded}). An address
+ * that spent its budget on failures gets 429 until it refills, whatever its next proof.</li>
+ * <li><b>Per provider+username</b>: only failures spend it ({@link #failed}); once spent, further failures get 429
+ * instead of 401. A correct proof is never refused by it, so that someone who knows a username cannot lock its
+ * owner out by failing on purpose.</li>
+ * </ul>
+ * When the counters cannot be read the answer is {@link SessionStoreUnavailableException}: no limit is skipped.
  */
 public final class FailedProofLimits {
 
@@ -29,33 +36,35 @@ public final class FailedProofLimits {
 		this.timeout = timeout;
 	}
 
-	/** Completes when both budgets have room; errors with {@link RateLimitedException} when one is spent. */
-	public Mono<Void> check(String address, LoginName login) {
-		return Mono
-			.zip(call(() -> this.buckets.estimate(addressKey(address), this.properties.perAddress())),
-					call(() -> this.buckets.estimate(loginKey(login), this.properties.perLogin())))
-			.flatMap((probes) -> {
-				long wait = Math.max(waitNanos(probes.getT1()), waitNanos(probes.getT2()));
-				return (wait > 0) ? Mono.error(new RateLimitedException(Duration.ofNanos(wait))) : Mono.<Void>empty();
-			});
+	/** Takes one unit of the address's budget; errors with {@link RateLimitedException} when it is spent. */
+	public Mono<Void> admit(String address) {
+		return take(addressKey(address), this.properties.perAddress());
 	}
 
-	/** Spends one failure of each budget. */
-	public Mono<Void> recordFailure(String address, LoginName login) {
-		return Mono
-			.when(call(() -> this.buckets.consume(addressKey(address), this.properties.perAddress())),
-					call(() -> this.buckets.consume(loginKey(login), this.properties.perLogin())));
+	/** The attempt succeeded: its unit goes back to the address. */
+	public Mono<Void> succeeded(String address) {
+		return call(() -> this.buckets.refund(addressKey(address), this.properties.perAddress())).then();
 	}
 
-	private <T> Mono<T> call(java.util.function.Supplier<CompletableFuture<T>> operation) {
+	/** The attempt failed: one unit of the login's budget; {@link RateLimitedException} when it was spent already. */
+	public Mono<Void> failed(LoginName login) {
+		return take(loginKey(login), this.properties.perLogin());
+	}
+
+	private Mono<Void> take(String key, RateLimitProperties.Budget budget) {
+		return call(() -> this.buckets.consume(key, budget)).flatMap((probe) -> refused(probe)
+				? Mono.error(new RateLimitedException(Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill()))))
+				: Mono.empty());
+	}
+
+	private static boolean refused(ConsumptionProbe probe) {
+		return !probe.isConsumed();
+	}
+
+	private <T> Mono<T> call(Supplier<CompletableFuture<T>> operation) {
 		return Mono.fromFuture(operation)
 			.timeout(this.timeout)
-			.onErrorMap((failure) -> !(failure instanceof RateLimitedException),
-					(failure) -> new SessionStoreUnavailableException("rate-limit counters unavailable", failure));
-	}
-
-	private static long waitNanos(EstimationProbe probe) {
-		return probe.canBeConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
+			.onErrorMap((failure) -> new SessionStoreUnavailableException("rate-limit counters unavailable", failure));
 	}
 
 	private static String addressKey(String address) {

@@ -8,7 +8,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import eu.seta.gateway.support.ClockTicker;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 
 /**
@@ -31,13 +31,14 @@ final class LocalBuckets implements Buckets {
 	}
 
 	@Override
-	public CompletableFuture<EstimationProbe> estimate(String key, RateLimitProperties.Budget budget) {
-		return CompletableFuture.completedFuture(bucket(key, budget).estimateAbilityToConsume(1));
+	public CompletableFuture<ConsumptionProbe> consume(String key, RateLimitProperties.Budget budget) {
+		return CompletableFuture.completedFuture(bucket(key, budget).tryConsumeAndReturnRemaining(1));
 	}
 
 	@Override
-	public CompletableFuture<Boolean> consume(String key, RateLimitProperties.Budget budget) {
-		return CompletableFuture.completedFuture(bucket(key, budget).tryConsume(1));
+	public CompletableFuture<Void> refund(String key, RateLimitProperties.Budget budget) {
+		bucket(key, budget).addTokens(1);
+		return CompletableFuture.completedFuture(null);
 	}
 
 	private Bucket bucket(String key, RateLimitProperties.Budget budget) {

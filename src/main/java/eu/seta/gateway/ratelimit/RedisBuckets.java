@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
@@ -37,13 +37,13 @@ final class RedisBuckets implements Buckets {
 	}
 
 	@Override
-	public CompletableFuture<EstimationProbe> estimate(String key, RateLimitProperties.Budget budget) {
-		return bucket(key, budget).estimateAbilityToConsume(1);
+	public CompletableFuture<ConsumptionProbe> consume(String key, RateLimitProperties.Budget budget) {
+		return bucket(key, budget).tryConsumeAndReturnRemaining(1);
 	}
 
 	@Override
-	public CompletableFuture<Boolean> consume(String key, RateLimitProperties.Budget budget) {
-		return bucket(key, budget).tryConsume(1);
+	public CompletableFuture<Void> refund(String key, RateLimitProperties.Budget budget) {
+		return bucket(key, budget).addTokens(1);
 	}
 
 	private AsyncBucketProxy bucket(String key, RateLimitProperties.Budget budget) {

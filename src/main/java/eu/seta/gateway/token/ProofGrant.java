@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
  * {@code POST /authentication/v1/token}: a signed message in, a token pair out. Unknown principal, disabled
  * principal, no key, bad signature and replayed proof all end in the same {@link #REFUSED} answer, so that the
  * response tells nobody which usernames exist. Each of them spends the failed-proof budgets of the client address
- * and of the login; a spent budget refuses with 429 before any work is done.
+ * and of the login (see {@link FailedProofLimits}).
  */
 @Component
 class ProofGrant {
@@ -63,11 +63,8 @@ class ProofGrant {
 	}
 
 	Mono<TokenResponse> grant(ProofRequest proof, String client) {
-		return this.limits.check(client, proof.login())
-			.doOnError(RateLimitedException.class, (limited) -> this.audit.event(AuditEvent.RATE_LIMITED)
-				.client(client)
-				.login(proof.login())
-				.record())
+		return this.limits.admit(client)
+			.doOnError(RateLimitedException.class, (limited) -> rateLimited(proof, client))
 			.then(this.directory.findByLogin(proof.login()).map(Optional::of).defaultIfEmpty(Optional.empty()))
 			.flatMap((found) -> this.verifier.verify(found.orElse(null), proof).flatMap((verified) -> {
 				Principal principal = found.orElse(null);
@@ -84,9 +81,15 @@ class ProofGrant {
 			}));
 	}
 
-	/** A failed proof spends the budgets before the refusal goes out, so that racing attempts are counted. */
+	/** A failed proof spends the login's budget; once that is spent, failures are refused with 429. */
 	private <T> Mono<T> refuse(ProofRequest proof, String client) {
-		return this.limits.recordFailure(client, proof.login()).then(Mono.error(REFUSED));
+		return this.limits.failed(proof.login())
+			.doOnError(RateLimitedException.class, (limited) -> rateLimited(proof, client))
+			.then(Mono.error(REFUSED));
+	}
+
+	private void rateLimited(ProofRequest proof, String client) {
+		this.audit.event(AuditEvent.RATE_LIMITED).client(client).login(proof.login()).record();
 	}
 
 	/** Checking and recording the proof is one store step: two racing replays cannot both pass. */
@@ -108,13 +111,13 @@ class ProofGrant {
 				this.properties.refreshIdleTtl(), this.properties.sessionMaxTtl());
 		// storing the session and signing the access token overlap; a store failure discards the signed token
 		return Mono.zip(this.store.create(session).thenReturn(session), this.issuer.issue(principal, true, now))
-			.map((pair) -> {
+			.flatMap((pair) -> {
 				this.audit.event(AuditEvent.TOKEN_ISSUED)
 					.principal(principal.id())
 					.client(client)
 					.session(refresh.key().logId())
 					.record();
-				return TokenResponses.of(pair.getT2(), refresh, pair.getT1(), now);
+				return this.limits.succeeded(client).thenReturn(TokenResponses.of(pair.getT2(), refresh, pair.getT1(), now));
 			});
 	}
 

@@ -11,7 +11,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 
 import eu.seta.gateway.directory.Principal;
-import eu.seta.gateway.errors.ApiException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -37,17 +36,12 @@ class SignatureProofVerifier {
 	}
 
 	/**
-	 * @return true when one of the principal's keys verifies the signature; always false without a principal
-	 * @throws ApiException (400) when the signature is longer than every candidate key, which no client signing
-	 * with that key could have produced
+	 * @return true when one of the principal's keys verifies the signature; always false without a principal. A
+	 * signature whose length does not fit the key is simply a wrong one: its length says nothing about the principal
 	 */
 	Mono<Boolean> verify(@Nullable Principal principal, ProofRequest proof) {
 		boolean hasKeys = principal != null && !principal.publicKeys().isEmpty();
 		List<RSAPublicKey> keys = hasKeys ? principal.publicKeys() : List.of(this.decoyKey);
-		int longestKeyBytes = keys.stream().mapToInt(SignatureProofVerifier::byteLength).max().orElse(0);
-		if (proof.signature().length > longestKeyBytes) {
-			return Mono.error(ApiException.invalidRequest(TokenRequestParser.SIGNATURE + " is longer than the key."));
-		}
 		byte[] message = proof.message().getBytes(StandardCharsets.UTF_8);
 		return Mono.fromCallable(() -> anyVerifies(keys, message, proof.signature()) && hasKeys)
 			.subscribeOn(this.workers.scheduler());
@@ -76,10 +70,6 @@ class SignatureProofVerifier {
 		catch (InvalidKeyException | NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("RSA verification is unavailable for a directory key", ex);
 		}
-	}
-
-	private static int byteLength(RSAPublicKey key) {
-		return (key.getModulus().bitLength() + 7) / 8;
 	}
 
 	private static RSAPublicKey generateDecoyKey() {

@@ -68,7 +68,7 @@ class TokenEndpoint {
 	@ApiResponse(responseCode = "200", description = "Token pair",
 			content = @Content(schema = @Schema(implementation = TokenResponse.class)))
 	@ApiResponse(responseCode = "400", description = "invalid_request: malformed JSON, a field missing, empty or "
-			+ "not a string, signature not even-length hex or longer than the key, message over 4096 characters",
+			+ "not a string, signature not even-length hex or longer than any accepted key, message over 4096 characters",
 			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 	@ApiResponse(responseCode = "401", description = "invalid_grant: unknown or disabled principal, no key, wrong "
 			+ "signature or a replayed proof, all with the same answer",

@@ -3,6 +3,7 @@ package eu.seta.gateway.token;
 import java.util.HexFormat;
 
 import eu.seta.gateway.directory.LoginName;
+import eu.seta.gateway.directory.RsaKeyPolicy;
 import eu.seta.gateway.errors.ApiException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -16,6 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class TokenRequestParser {
 
 	static final int MAX_MESSAGE_CHARS = 4096;
+
+	static final int MAX_SIGNATURE_BYTES = RsaKeyPolicy.MAX_BITS / 8;
 
 	static final String USERNAME = "username";
 
@@ -39,7 +42,12 @@ final class TokenRequestParser {
 		if (message.codePointCount(0, message.length()) > MAX_MESSAGE_CHARS) {
 			throw ApiException.invalidRequest(MESSAGE + " must be at most " + MAX_MESSAGE_CHARS + " characters.");
 		}
-		return new ProofRequest(new LoginName(provider, username), message, decodeHex(signatureHex));
+		byte[] signature = decodeHex(signatureHex);
+		if (signature.length > MAX_SIGNATURE_BYTES) {
+			// measured against the largest key anyone may register, not the principal's: no oracle for who exists
+			throw ApiException.invalidRequest(SIGNATURE + " is longer than any accepted key.");
+		}
+		return new ProofRequest(new LoginName(provider, username), message, signature);
 	}
 
 	static JsonNode readObject(byte[] body) {

@@ -72,7 +72,8 @@ class HelmChartTests {
 		// graceful shutdown in step: preStop, then the 20 s shutdown phase, within the grace period
 		assertThat(pod.get("terminationGracePeriodSeconds")).isEqualTo(40);
 		assertThat(container.path("lifecycle", "preStop", "exec").get("command")).isEqualTo(List.of("sleep", "10"));
-		assertThat(manifests.applicationConfig()).contains("shutdown: graceful", "timeout-per-shutdown-phase: 20s");
+		assertThat(manifests.applicationConfig()).contains("shutdown: graceful", "timeout-per-shutdown-phase: 20s",
+				"forward-headers-strategy: none");
 		assertThat(new Node(pod).list("topologySpreadConstraints")).singleElement()
 			.satisfies((constraint) -> assertThat(constraint).containsEntry("topologyKey", "kubernetes.io/hostname"));
 		assertThat(manifests.ofKind("ServiceAccount")).singleElement()

@@ -71,6 +71,24 @@ class AccessTokenDecoderTests {
 	}
 
 	@Test
+	void aCachedTokenOfAKeyReplacedUnderTheSameKidIsRefused() throws Exception {
+		String token = TestJwts.gatewaySigned(TestJwts.claims(this.clock.instant()));
+		this.decoder.decode(token).block();
+		this.keys.set(keySet(new RSAKeyGenerator(2048).keyID(TestSigningKeys.KID).generate()));
+		assertThatExceptionOfType(RejectedTokenException.class).isThrownBy(() -> this.decoder.decode(token).block())
+			.withMessage("The access token's signature is invalid.");
+	}
+
+	@Test
+	void anExpiryBeyondTheCalendarIsMalformedNotAnError() {
+		Instant now = this.clock.instant();
+		String token = TestJwts.gatewaySigned(TestJwts.claims(now, "http://localhost:8080", "seta-api",
+				Long.MAX_VALUE / 2, now.getEpochSecond()));
+		assertThatExceptionOfType(RejectedTokenException.class).isThrownBy(() -> this.decoder.decode(token).block())
+			.withMessage("The access token has a malformed time claim.");
+	}
+
+	@Test
 	void refusalsAreCountedByReason() {
 		this.decoder.decode("not-a-jwt").onErrorComplete().block();
 		this.decoder.decode("x".repeat(5000)).onErrorComplete().block();

@@ -33,6 +33,10 @@ class ClientAddressesTests {
 		assertThat(this.behindIngress.of(request("10.0.0.5", "evil.example, 10.2.2.2"))).isEqualTo("10.2.2.2");
 		assertThat(this.behindIngress.of(request("10.0.0.5", "unknown"))).isEqualTo("10.0.0.5");
 		assertThat(this.behindIngress.of(request("10.0.0.5", null))).isEqualTo("10.0.0.5");
+		// look like addresses, are none: never resolved in DNS, never an error
+		assertThat(this.behindIngress.of(request("10.0.0.5", "999.999.999.999"))).isEqualTo("10.0.0.5");
+		assertThat(this.behindIngress.of(request("10.0.0.5", "1:2:3"))).isEqualTo("10.0.0.5");
+		assertThat(this.behindIngress.of(request("10.0.0.5", "::ffff:zz"))).isEqualTo("10.0.0.5");
 	}
 
 	private static MockServerHttpRequest request(String peer, String forwardedFor) {

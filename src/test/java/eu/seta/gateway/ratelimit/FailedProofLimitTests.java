@@ -26,24 +26,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FailedProofLimitTests extends GatewayIntegrationTest {
 
 	@Test
-	void aLoginsBudgetHoldsWhateverTheAddressAndRefills() {
+	void aLoginsBudgetRefusesFurtherFailuresFromAnywhereButNeverTheRightKey() {
 		for (int i = 0; i < 3; i++) {
 			fail(ERIN.provider(), ERIN.username(), "198.51.100." + (10 + i)).expectStatus().isUnauthorized();
 		}
-		WebTestClient.ResponseSpec limited = attempt(proofFor(ERIN_KEY_1), "198.51.100.99");
-		limited.expectStatus()
+		fail(ERIN.provider(), ERIN.username(), "198.51.100.99").expectStatus()
 			.isEqualTo(429)
 			.expectHeader()
 			.valueMatches(HttpHeaders.RETRY_AFTER, "\\d+")
 			.expectBody()
 			.json("{\"error\":\"too_many_requests\",\"message\":\"Too many failed attempts; retry later.\"}", true);
-		long retryAfter = Long.parseLong(attempt(proofFor(ERIN_KEY_1), "198.51.100.99").returnResult(Void.class)
+		long retryAfter = Long.parseLong(fail(ERIN.provider(), ERIN.username(), "198.51.100.98").returnResult(Void.class)
 			.getResponseHeaders()
 			.getFirst(HttpHeaders.RETRY_AFTER));
 		// one failure refills in a third of the period
 		assertThat(retryAfter).isBetween(190L, 200L);
+		// whoever spent the login's budget, its owner still gets in
+		attempt(proofFor(ERIN_KEY_1), "198.51.100.97").expectStatus().isOk();
 		this.clock.advance(Duration.ofSeconds(retryAfter));
-		attempt(proofFor(ERIN_KEY_1), "198.51.100.99").expectStatus().isOk();
+		fail(ERIN.provider(), ERIN.username(), "198.51.100.96").expectStatus().isUnauthorized();
 	}
 
 	@Test

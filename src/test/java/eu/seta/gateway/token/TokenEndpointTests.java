@@ -230,11 +230,12 @@ class TokenEndpointTests extends GatewayIntegrationTest {
 	}
 
 	@Test
-	void signatureLongerThanTheKeyIsRefused() {
+	void signatureLongerThanAnyAcceptedKeyIsRefused() {
 		String message = Messages.randomLetters();
-		String signature = "00" + TestKeys.sign(ALICE_KEY.getPrivate(), message);
-		expectInvalidRequest(proof("github", "alice", message, signature),
-				"rsa_message_signature is longer than the key.");
+		expectInvalidRequest(proof("github", "alice", message, "ab".repeat(1025)),
+				"rsa_message_signature is longer than any accepted key.");
+		// 1024 bytes fit an 8192-bit key: for alice's 2048-bit key it is merely wrong
+		postToken(proof("github", "alice", message, "ab".repeat(1024))).expectStatus().isUnauthorized();
 	}
 
 	@Test
@@ -285,6 +286,9 @@ class TokenEndpointTests extends GatewayIntegrationTest {
 		answers.add(refusal(proof(ALICE, BOB_KEY.getPrivate(), message)));
 		// signature over another message
 		answers.add(refusal(proof("github", "alice", message, TestKeys.sign(ALICE_KEY.getPrivate(), message + "x"))));
+		// longer than the principal's key, shorter than the longest accepted: as wrong as any other, for anyone
+		answers.add(refusal(proof("github", "alice", message, "00" + TestKeys.sign(ALICE_KEY.getPrivate(), message))));
+		answers.add(refusal(proof("github", "nobody-" + message, message, "00".repeat(384))));
 		// one flipped bit
 		byte[] flipped = HexFormat.of().parseHex(TestKeys.sign(ALICE_KEY.getPrivate(), message));
 		flipped[100] ^= 1;
