@@ -1,22 +1,15 @@
 -- Refresh rotation: each connection logs in once, then keeps rotating the refresh token it got back.
 -- args: file with one login JSON body per line, none used before; optionally where in it to start
+dofile(debug.getinfo(1, "S").source:sub(2):match("(.*/)") .. "slices.lua")
 local bodies = {}
 local index = 0
-local threads = {}
 local pending = {}
 refreshes = 0
 logins = 0
 
-function setup(thread)
-  thread:set("slot", #threads)
-  table.insert(threads, thread)
-end
-
 function init(args)
-  for line in io.lines(args[1]) do
-    bodies[#bodies + 1] = line
-  end
-  index = math.floor(slot * #bodies / 8) + (tonumber(args[2]) or 0)
+  bodies = read_lines(args[1])
+  index = slice_start(#bodies) + (tonumber(args[2]) or 0)
 end
 
 function request()
