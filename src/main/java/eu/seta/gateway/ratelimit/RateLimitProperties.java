@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Budgets of failed login proofs. A budget refills steadily: all of it within its period. Once it is spent,
- * {@code /token} answers 429 with {@code Retry-After} until it refills, whatever the proof.
+ * Budgets of failed login proofs. A budget refills steadily: all of it within its period. While an address's budget
+ * is spent, {@code /token} answers it 429 with {@code Retry-After}, whatever the proof; while a login's is spent,
+ * further failures against it get 429 instead of 401 (a correct proof still passes).
  *
  * @param failuresPerAddress failed proofs one client address may make per {@code addressPeriod}
  * @param addressPeriod refill period of an address's budget
