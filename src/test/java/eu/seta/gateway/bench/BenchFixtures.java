@@ -5,10 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -59,20 +58,8 @@ public final class BenchFixtures {
 	}
 
 	private static String token(RSASSASigner signer, String issuer, int number) {
-		Instant now = Instant.now();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(issuer)
-			.audience(List.of("seta-api"))
-			.subject("u-bench")
-			.claim("seta_id", Map.of("user_id", "u-bench", "provider", "github", "provider_uid", "bench"))
-			.claim("role", "User")
-			.claim("user_type", "user")
-			.claim("fresh", true)
-			.claim("type", "access")
-			.jwtID("bench-" + number + "-" + UUID.randomUUID())
-			.issueTime(Date.from(now))
-			.notBeforeTime(Date.from(now))
-			.expirationTime(Date.from(now.plusSeconds(7200)))
-			.build();
+		JWTClaimsSet claims = BenchClaims.accessToken(issuer, "bench-" + number + "-" + UUID.randomUUID(), Instant.now(),
+				Duration.ofHours(2));
 		try {
 			SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("bench")
 				.type(new JOSEObjectType("at+jwt"))

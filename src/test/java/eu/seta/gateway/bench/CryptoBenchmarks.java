@@ -3,9 +3,8 @@ package eu.seta.gateway.bench;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.Signature;
-import java.util.Date;
-import java.util.List;
-import java.util.Map;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -79,19 +78,8 @@ public class CryptoBenchmarks {
 		this.client = TestKeys.rsa2048();
 		this.message = "qwhfzkrnbxplmtocseja".getBytes(StandardCharsets.UTF_8);
 		this.proof = TestKeys.signBytes(this.client.getPrivate(), this.message);
-		this.claims = new JWTClaimsSet.Builder().issuer("https://seta.example.org")
-			.audience(List.of("seta-api"))
-			.subject("u-1234")
-			.claim("seta_id", Map.of("user_id", "u-1234", "provider", "github", "provider_uid", "jdoe"))
-			.claim("role", "User")
-			.claim("user_type", "user")
-			.claim("fresh", true)
-			.claim("type", "access")
-			.jwtID(UUID.randomUUID().toString())
-			.issueTime(new Date())
-			.notBeforeTime(new Date())
-			.expirationTime(new Date(System.currentTimeMillis() + 3_600_000))
-			.build();
+		this.claims = BenchClaims.accessToken("https://seta.example.org", UUID.randomUUID().toString(), Instant.now(),
+				Duration.ofHours(1));
 		RSAKey rsa = new RSAKeyGenerator(2048).keyID("rsa").generate();
 		ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("ec").generate();
 		OctetKeyPair ed = new OctetKeyPairGenerator(Curve.Ed25519).keyID("ed").generate();
