@@ -21,11 +21,23 @@ import reactor.core.publisher.Mono;
 public record Caller(String userId, String provider, String username, String role, String userType,
 		String tokenId) {
 
-	/** The verified caller of this exchange; empty when the call carries no valid access token. */
+	/** Where the first lookup of an exchange leaves the caller, for the filters after it. */
+	private static final String ATTRIBUTE = Caller.class.getName();
+
+	/**
+	 * The verified caller of this exchange; empty when the call carries no valid access token. Route access,
+	 * route requirements and identity headers all ask, so the caller is built from the token once per exchange
+	 * (attributes are the server's own: a client cannot set one).
+	 */
 	public static Mono<Caller> of(ServerWebExchange exchange) {
+		Caller known = exchange.getAttribute(ATTRIBUTE);
+		if (known != null) {
+			return Mono.just(known);
+		}
 		return exchange.getPrincipal()
 			.filter(JwtAuthenticationToken.class::isInstance)
-			.map((principal) -> from(((JwtAuthenticationToken) principal).getToken()));
+			.map((principal) -> from(((JwtAuthenticationToken) principal).getToken()))
+			.doOnNext((caller) -> exchange.getAttributes().put(ATTRIBUTE, caller));
 	}
 
 	static Caller from(Jwt jwt) {
