@@ -12,6 +12,7 @@ import java.util.List;
 
 import eu.seta.gateway.directory.Principal;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -28,10 +29,26 @@ class SignatureProofVerifier {
 
 	private final CryptoWorkers workers;
 
+	private final Check check;
+
 	private final RSAPublicKey decoyKey;
 
+	/** One RSA verification; a seam so that tests can count how many a login costs. */
+	@FunctionalInterface
+	interface Check {
+
+		boolean verifies(RSAPublicKey key, byte[] message, byte[] signature);
+
+	}
+
+	@Autowired
 	SignatureProofVerifier(CryptoWorkers workers) {
+		this(workers, SignatureProofVerifier::verifies);
+	}
+
+	SignatureProofVerifier(CryptoWorkers workers, Check check) {
 		this.workers = workers;
+		this.check = check;
 		this.decoyKey = generateDecoyKey();
 	}
 
@@ -47,9 +64,9 @@ class SignatureProofVerifier {
 			.subscribeOn(this.workers.scheduler());
 	}
 
-	static boolean anyVerifies(List<RSAPublicKey> keys, byte[] message, byte[] signature) {
+	private boolean anyVerifies(List<RSAPublicKey> keys, byte[] message, byte[] signature) {
 		for (RSAPublicKey key : keys) {
-			if (verifies(key, message, signature)) {
+			if (this.check.verifies(key, message, signature)) {
 				return true;
 			}
 		}

@@ -64,15 +64,30 @@ public final class StandardPrincipals {
 	public static final TestPrincipals.Entry DEMO = TestPrincipals.user("demo-user", "github", "demo",
 			read(Path.of("config/dev/demo_rsa.pub")).strip());
 
-	/** The RSA key (e = 65537) of the Wycheproof vectors. */
-	public static final TestPrincipals.Entry WYCHEPROOF = TestPrincipals.user("u-wycheproof", "test", "wycheproof",
-			wycheproofKeyPem());
+	/** Provider of the Wycheproof principals: one per vector, see {@link #wycheproofVector(int)}. */
+	public static final String WYCHEPROOF_PROVIDER = "test";
 
 	private StandardPrincipals() {
 	}
 
 	public static List<TestPrincipals.Entry> all() {
-		return new ArrayList<>(List.of(ALICE, BOB, CAROL_DISABLED, DAVE_NO_KEY, ERIN, APP, FRANK, DEMO, WYCHEPROOF));
+		List<TestPrincipals.Entry> all = new ArrayList<>(
+				List.of(ALICE, BOB, CAROL_DISABLED, DAVE_NO_KEY, ERIN, APP, FRANK, DEMO));
+		String key = wycheproofKeyPem();
+		for (JsonNode test : wycheproof().get("testGroups").get(0).get("tests")) {
+			int id = test.get("tcId").intValue();
+			all.add(TestPrincipals.user("u-wycheproof-" + id, WYCHEPROOF_PROVIDER, wycheproofVector(id), key));
+		}
+		return all;
+	}
+
+	/**
+	 * The username of Wycheproof vector {@code tcId}'s own principal, all holding the vectors' RSA key (e = 65537).
+	 * Most vectors sign the same message: with one principal for all, every vector after the first would be
+	 * refused as a replay, whatever its signature. With one each, only the signature decides.
+	 */
+	public static String wycheproofVector(int tcId) {
+		return "wycheproof-tc" + tcId;
 	}
 
 	public static JsonNode wycheproof() {

@@ -1,0 +1,93 @@
+package eu.seta.gateway.token;
+
+import java.security.interfaces.RSAPublicKey;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import eu.seta.gateway.directory.LoginName;
+import eu.seta.gateway.directory.Principal;
+import eu.seta.gateway.directory.PrincipalStatus;
+import eu.seta.gateway.directory.PrincipalType;
+import eu.seta.gateway.directory.Role;
+import eu.seta.gateway.testing.Messages;
+import eu.seta.gateway.testing.TestKeys;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static eu.seta.gateway.testing.StandardPrincipals.ALICE_KEY;
+import static eu.seta.gateway.testing.StandardPrincipals.BOB_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The proof check, and what it costs: every refusal pays for RSA verification, so that the time of an answer does
+ * not tell an unknown or keyless principal from a wrong signature.
+ */
+class SignatureProofVerifierTests {
+
+	private final CryptoWorkers workers = new CryptoWorkers();
+
+	/** The keys each RSA verification was asked to use, in order. */
+	private final List<RSAPublicKey> verifications = new CopyOnWriteArrayList<>();
+
+	private final SignatureProofVerifier verifier = new SignatureProofVerifier(this.workers, (key, message, signature) -> {
+		this.verifications.add(key);
+		return SignatureProofVerifier.verifies(key, message, signature);
+	});
+
+	@AfterEach
+	void stopWorkers() {
+		this.workers.destroy();
+	}
+
+	@Test
+	void theRightKeyVerifiesAndOneVerificationIsSpent() {
+		ProofRequest proof = proof(ALICE_KEY.getPrivate());
+		assertThat(this.verifier.verify(principal(ALICE_KEY.getPublic()), proof).block()).isTrue();
+		assertThat(this.verifications).containsExactly((RSAPublicKey) ALICE_KEY.getPublic());
+	}
+
+	@Test
+	void aWrongSignatureIsRefusedAfterOneVerification() {
+		ProofRequest proof = proof(BOB_KEY.getPrivate());
+		assertThat(this.verifier.verify(principal(ALICE_KEY.getPublic()), proof).block()).isFalse();
+		assertThat(this.verifications).hasSize(1);
+	}
+
+	@Test
+	void anUnknownPrincipalCostsOneVerificationAgainstARealSizedDecoyKey() {
+		ProofRequest proof = proof(ALICE_KEY.getPrivate());
+		assertThat(this.verifier.verify(null, proof).block()).isFalse();
+		assertThat(this.verifications).singleElement()
+			.satisfies((key) -> assertThat(key.getModulus().bitLength()).isEqualTo(2048))
+			.isNotEqualTo(ALICE_KEY.getPublic());
+	}
+
+	@Test
+	void aPrincipalWithoutKeysCostsOneVerificationToo() {
+		ProofRequest proof = proof(ALICE_KEY.getPrivate());
+		assertThat(this.verifier.verify(principal(), proof).block()).isFalse();
+		assertThat(this.verifications).hasSize(1);
+	}
+
+	/** Even a signature that verifies against the decoy key gets no principal in: there is none. */
+	@Test
+	void aSignatureValidForTheDecoyKeyStillProvesNothing() {
+		SignatureProofVerifier alwaysValid = new SignatureProofVerifier(this.workers, (key, message, signature) -> true);
+		assertThat(alwaysValid.verify(null, proof(ALICE_KEY.getPrivate())).block()).isFalse();
+		assertThat(alwaysValid.verify(principal(), proof(ALICE_KEY.getPrivate())).block()).isFalse();
+	}
+
+	private static ProofRequest proof(java.security.PrivateKey key) {
+		String message = Messages.randomLetters();
+		byte[] signature = HexFormat.of().parseHex(TestKeys.sign(key, message));
+		return new ProofRequest(new LoginName("github", "alice"), message, signature);
+	}
+
+	private static Principal principal(java.security.PublicKey... keys) {
+		List<RSAPublicKey> rsa = java.util.Arrays.stream(keys).map(RSAPublicKey.class::cast).toList();
+		return new Principal("u-alice", new LoginName("github", "alice"), PrincipalType.USER, null, Role.USER,
+				PrincipalStatus.ACTIVE, rsa);
+	}
+
+}
