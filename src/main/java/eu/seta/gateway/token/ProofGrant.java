@@ -2,6 +2,7 @@ package eu.seta.gateway.token;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import eu.seta.gateway.audit.AuditEvent;
@@ -94,7 +95,8 @@ class ProofGrant {
 
 	/** Checking and recording the proof is one store step: two racing replays cannot both pass. */
 	private Mono<TokenResponse> recordOnce(Principal principal, ProofRequest proof, String client) {
-		Instant now = this.clock.instant();
+		// the stores keep time in milliseconds: a finer 'now' would make a 24 h refresh token read as 86399 s
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		return this.store.recordProof(ProofFingerprint.of(principal.id(), proof.message()), now.plus(this.properties.replayRetention()))
 			.flatMap((first) -> {
 				if (!first) {

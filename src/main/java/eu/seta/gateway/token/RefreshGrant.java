@@ -2,6 +2,7 @@ package eu.seta.gateway.token;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import eu.seta.gateway.audit.AuditEvent;
 import eu.seta.gateway.audit.AuditLog;
@@ -55,7 +56,8 @@ class RefreshGrant {
 			return Mono.error(refused("The refresh token is invalid, expired or revoked."));
 		}
 		RefreshTokens.Issued next = RefreshTokens.next(presented);
-		Instant now = this.clock.instant();
+		// the stores keep time in milliseconds: a finer 'now' would make a 24 h refresh token read as 86399 s
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
 		return this.store
 			.rotate(presented.key(), presented.hash(), next.hash(), now, this.properties.refreshIdleTtl(),
 					this.properties.refreshGrace())

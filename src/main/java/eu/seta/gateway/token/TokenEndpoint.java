@@ -17,6 +17,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -37,6 +39,8 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/authentication/v1/token")
 @Tag(name = "Tokens", description = "Log in with an RSA signature, refresh, and log out")
 class TokenEndpoint {
+
+	private static final Logger log = LoggerFactory.getLogger(TokenEndpoint.class);
 
 	private static final CacheControl NO_STORE = CacheControl.noStore();
 
@@ -137,6 +141,8 @@ class TokenEndpoint {
 	/** Store trouble is the gateway's, not the client's: 503, and the client retries; never a token without it. */
 	private static Throwable toRefusal(Throwable failure) {
 		if (failure instanceof SessionStoreUnavailableException) {
+			// the client sees a plain 503; the operator needs to know what the store did
+			log.warn("Session store unavailable: {} ({})", failure.getMessage(), rootCause(failure));
 			return ApiException.unavailable("The session store is unavailable; retry shortly.", 1);
 		}
 		if (failure instanceof DirectoryUnavailableException) {
@@ -148,6 +154,14 @@ class TokenEndpoint {
 				.withHeader(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
 		}
 		return failure;
+	}
+
+	private static String rootCause(Throwable failure) {
+		Throwable cause = failure;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
 	}
 
 	private static String tokenToRevoke(ServerHttpRequest request, byte[] body, boolean form) {
