@@ -2,7 +2,6 @@ package eu.seta.gateway.edge;
 
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import eu.seta.gateway.testing.GatewayIntegrationTest;
 import eu.seta.gateway.testing.Jwts;
@@ -32,7 +31,6 @@ class ProxiedCallTests extends GatewayIntegrationTest {
 
 	@BeforeEach
 	void backendAnswers() {
-		BACKEND.resetAll();
 		BACKEND.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"documents\":[]}")));
@@ -120,6 +118,26 @@ class ProxiedCallTests extends GatewayIntegrationTest {
 		assertThat(seen.getHeader("X-Forwarded-For")).doesNotContain("203.0.113.9");
 		assertThat(seen.getHeaders().getHeader("X-Forwarded-Host").values()).doesNotContain("evil.example");
 		assertThat(seen.containsHeader("Forwarded") ? seen.getHeader("Forwarded") : "").doesNotContain("evil.example");
+	}
+
+	/** A public route has no caller to vouch for, so a client's identity headers must not pass for one there either. */
+	@Test
+	void identityHeadersAClientSendsAreRemovedOnAPublicRouteToo() {
+		this.client.get()
+			.uri("/seta-ui/index.html")
+			.header("X-Seta-User-Id", "u-admin")
+			.header("x-seta-role", "Administrator")
+			.header("X_Seta_User_Type", "application")
+			.header("X-SETA-IMPERSONATE", "u-bob")
+			.header("X-Request-Id", "r-2")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		LoggedRequest seen = onlyRequest();
+		seen.getHeaders().all().forEach((header) -> assertThat(
+				header.key().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).as(header.key())
+			.doesNotStartWith("x-seta-"));
+		assertThat(seen.getHeader("X-Request-Id")).isEqualTo("r-2");
 	}
 
 	@Test
@@ -214,10 +232,6 @@ class ProxiedCallTests extends GatewayIntegrationTest {
 		var requests = BACKEND.findAll(anyRequestedFor(anyUrl()));
 		assertThat(requests).hasSize(1);
 		return requests.get(0);
-	}
-
-	static {
-		WireMock.configureFor(BACKEND.port());
 	}
 
 }

@@ -2,11 +2,12 @@ package eu.seta.gateway.ratelimit;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import eu.seta.gateway.testing.RedisInspector;
+import eu.seta.gateway.testing.MutableClock;
 import eu.seta.gateway.testing.TestRedis;
 import io.github.bucket4j.ConsumptionProbe;
 import io.lettuce.core.RedisClient;
@@ -28,21 +29,17 @@ class RedisBucketsTests {
 
 	private static RedisClient client;
 
-	private static RedisInspector inspector;
-
 	private static RedisBuckets buckets;
 
 	@BeforeAll
 	static void start() {
 		redis = TestRedis.dedicated();
 		client = RedisClient.create("redis://127.0.0.1:" + redis.port());
-		inspector = new RedisInspector(redis.port());
 		buckets = new RedisBuckets(client, "test:", Clock.systemUTC(), Duration.ofSeconds(5));
 	}
 
 	@AfterAll
 	static void stop() {
-		inspector.close();
 		client.shutdown();
 		redis.stop();
 	}
@@ -54,17 +51,6 @@ class RedisBucketsTests {
 		assertThat(probes).filteredOn(ConsumptionProbe::isConsumed).hasSize(10);
 		assertThat(probes).filteredOn((probe) -> !probe.isConsumed())
 			.allSatisfy((probe) -> assertThat(probe.getNanosToWaitForRefill()).isPositive());
-	}
-
-	@Test
-	void aBurstOnOneKeyIsMergedInsteadOfRetryingCompareAndSwapPerRequest() {
-		long before = commandsProcessed();
-
-		List<ConsumptionProbe> probes = burst("burst-merged", new RateLimitProperties.Budget(1000, Duration.ofHours(1)));
-
-		assertThat(probes).allMatch(ConsumptionProbe::isConsumed);
-		// unmerged, every request costs at least a GET and a compare-and-swap script, more when it loses the swap
-		assertThat(commandsProcessed() - before).isLessThan(BURST);
 	}
 
 	@Test
@@ -80,6 +66,23 @@ class RedisBucketsTests {
 		assertThat(burst("burst-refunded", budget)).allMatch(ConsumptionProbe::isConsumed);
 	}
 
+	/**
+	 * Replicas' clocks differ by a little and NTP steps a clock back now and then: a bucket last written by a clock
+	 * ahead of this one must still be read and spent, never turn into a store failure.
+	 */
+	@Test
+	void aBucketWrittenByAClockAheadIsStillSpent() {
+		MutableClock ahead = new MutableClock(Instant.now().plusSeconds(90));
+		RedisBuckets fromTheFuture = new RedisBuckets(client, "test:", ahead, Duration.ofSeconds(5));
+		RateLimitProperties.Budget budget = new RateLimitProperties.Budget(3, Duration.ofMinutes(10));
+		assertThat(fromTheFuture.consume("clock-skew", budget).join().isConsumed()).isTrue();
+		assertThat(buckets.consume("clock-skew", budget).join().isConsumed()).isTrue();
+		assertThat(buckets.refund("clock-skew", budget)).succeedsWithin(Duration.ofSeconds(5));
+		assertThat(buckets.consume("clock-skew", budget).join().isConsumed()).isTrue();
+		assertThat(buckets.consume("clock-skew", budget).join().isConsumed()).isTrue();
+		assertThat(buckets.consume("clock-skew", budget).join().isConsumed()).isFalse();
+	}
+
 	/** Sends BURST consumptions without waiting for any, so that all are in flight together. */
 	private static List<ConsumptionProbe> burst(String key, RateLimitProperties.Budget budget) {
 		List<CompletableFuture<ConsumptionProbe>> inFlight = new ArrayList<>();
@@ -87,15 +90,6 @@ class RedisBucketsTests {
 			inFlight.add(buckets.consume(key, budget));
 		}
 		return inFlight.stream().map(CompletableFuture::join).toList();
-	}
-
-	private static long commandsProcessed() {
-		String stats = inspector.commands().info("stats");
-		return stats.lines()
-			.filter((line) -> line.startsWith("total_commands_processed:"))
-			.mapToLong((line) -> Long.parseLong(line.substring(line.indexOf(':') + 1).trim()))
-			.findFirst()
-			.orElseThrow();
 	}
 
 }

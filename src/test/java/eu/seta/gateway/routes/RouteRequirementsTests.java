@@ -1,7 +1,6 @@
 package eu.seta.gateway.routes;
 
 import java.net.ServerSocket;
-import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import eu.seta.gateway.testing.GatewayIntegrationTest;
@@ -58,8 +57,6 @@ class RouteRequirementsTests extends GatewayIntegrationTest {
 
 	@BeforeEach
 	void backendAnswers() {
-		BACKEND.resetAll();
-		BACKEND.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
 		BACKEND.stubFor(any(urlPathMatching("/seta-slow/.*"))
 			.willReturn(aResponse().withStatus(200).withFixedDelay(3_000).withBody("{}")));
 	}
@@ -106,15 +103,13 @@ class RouteRequirementsTests extends GatewayIntegrationTest {
 		assertThat(seen.getHeader("X-Seta-User-Id")).isEqualTo("u-alice");
 	}
 
+	/** The backend answers after 3 s, well within the global 30 s: only the route's own 500 ms makes this a 504. */
 	@Test
-	void slowBackendIs504WithinTheRoutesTimeout() {
-		long started = System.nanoTime();
+	void slowBackendIs504AfterTheRoutesOwnTimeout() {
 		get("/seta-slow/report", login(ALICE, ALICE_KEY.getPrivate())).expectStatus()
 			.isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
 			.expectBody()
 			.json("{\"error\":\"gateway_timeout\",\"message\":\"The upstream service did not answer in time.\"}", true);
-		// bounded by the route's 500 ms, not by the backend's 3 s
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2_500));
 	}
 
 	@Test

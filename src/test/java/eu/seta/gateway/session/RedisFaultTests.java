@@ -110,7 +110,6 @@ class RedisFaultTests {
 	}
 
 	private static void expectUnavailable(java.util.function.Supplier<WebTestClient.ResponseSpec> call) {
-		long started = System.nanoTime();
 		call.get()
 			.expectStatus()
 			.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
@@ -119,8 +118,6 @@ class RedisFaultTests {
 			.expectBody()
 			.json("{\"error\":\"temporarily_unavailable\",\"message\":\"The session store is unavailable; retry shortly.\"}",
 					true);
-		// bounded by the 500 ms command timeout, with room for a loaded machine
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
 	}
 
 }

@@ -1,13 +1,16 @@
 package eu.seta.gateway.testing;
 
-import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import eu.seta.gateway.SetaGatewayApplication;
+import eu.seta.gateway.session.RefreshTokens;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,14 +19,21 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+
 /**
  * A running gateway on a random port with the {@link StandardPrincipals} directory and a hand-moved clock.
- * Subclasses with the same settings share one application context; the clock only ever moves forward, as time
- * does, so each test works with the sessions it made itself.
+ * Subclasses with the same settings share one application context, so each test starts from the same state: the
+ * clock past everything earlier tests left, the stand-in backend without requests and answering every call with 200 {@code {}},
+ * and a token client of its own. On the Redis store ({@link OnRedisStore}) each test ends by checking that every key
+ * it caused expires and that none holds a token it was given.
  */
 @SpringBootTest(classes = SetaGatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "seta.directory.reload-interval=100ms", "management.server.port=0",
@@ -34,9 +44,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @Import(GatewayIntegrationTest.TestClock.class)
 public abstract class GatewayIntegrationTest {
 
-	private static final Path DIRECTORY_FILE = StandardDirectory.file();
+	/** Longer than any lifetime the gateway knows: the session maximum (30 days), caches, budgets, replay records. */
+	private static final Duration FRESH_START = Duration.ofDays(31);
 
-	/** Stands in for the platform's backends (search, nlp, ui) behind the gateway's routes. */
+	/**
+	 * Stands in for the platform's backends (search, nlp, ui) behind the gateway's routes. One per test JVM, since
+	 * the routes of a cached context point at it; every test starts it afresh (see {@link #freshBackend()}).
+	 */
 	protected static final WireMockServer BACKEND = startBackend();
 
 	@LocalServerPort
@@ -45,18 +59,21 @@ public abstract class GatewayIntegrationTest {
 	@Autowired
 	protected MutableClock clock;
 
+	@Autowired
+	private Environment environment;
+
 	protected WebTestClient client;
+
+	private TokenClient tokens;
 
 	@DynamicPropertySource
 	static void environment(DynamicPropertyRegistry registry) {
-		registry.add("seta.directory.file", DIRECTORY_FILE::toString);
+		registry.add("seta.directory.file", () -> StandardDirectory.file().toString());
 		registry.add("seta.keys.directory", () -> TestSigningKeys.directory().toString());
 		registry.add("SEARCH_URI", BACKEND::baseUrl);
 		registry.add("NLP_URI", BACKEND::baseUrl);
 		registry.add("UI_URI", BACKEND::baseUrl);
 	}
-
-	private TokenClient tokens;
 
 	@BeforeEach
 	void connect() {
@@ -64,13 +81,40 @@ public abstract class GatewayIntegrationTest {
 		this.client = this.tokens.web();
 	}
 
-	/** Replaces the directory file; the gateway picks it up within its reload interval. */
-	protected static void rewriteDirectory(List<TestPrincipals.Entry> entries) {
-		TestPrincipals.write(DIRECTORY_FILE, entries);
+	/**
+	 * Each test starts a month and a day after the one before it, so that whatever an earlier test left behind (a
+	 * session, a replay record, a cached principal or verified token, a spent rate-limit budget) has expired by then,
+	 * however far that test moved the clock. Time only moves forward, as the caches and buckets expect of it.
+	 */
+	@BeforeEach
+	void clockPastEverythingAnEarlierTestLeft() {
+		this.clock.advance(FRESH_START);
 	}
 
-	protected static Path directoryFile() {
-		return DIRECTORY_FILE;
+	/** No stub and no recorded request of an earlier test survives; tests add their own stubs on top. */
+	@BeforeEach
+	void freshBackend() {
+		BACKEND.resetAll();
+		BACKEND.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{}")));
+	}
+
+	@AfterEach
+	void redisKeysExpireAndHoldNoTokenOfThisTest() {
+		if (!"redis".equals(this.environment.getProperty("seta.store.type"))) {
+			return;
+		}
+		List<String> secrets = new ArrayList<>();
+		for (String token : this.tokens.issued()) {
+			secrets.add(token);
+			if (token.startsWith(RefreshTokens.PREFIX)) {
+				secrets.add(token.substring(RefreshTokens.PREFIX.length()));
+			}
+		}
+		try (RedisInspector inspector = new RedisInspector(TestRedis.shared().port())) {
+			inspector.assertEveryKeyExpiresAndHoldsNone(OnRedisStore.KEY_PREFIX, secrets);
+		}
 	}
 
 	protected static Map<String, Object> proof(TestPrincipals.Entry principal, PrivateKey key, String message) {

@@ -7,6 +7,9 @@ import eu.seta.gateway.SetaGatewayApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -36,7 +39,8 @@ public final class RunningGateway implements AutoCloseable {
 			.stream()
 			.map((entry) -> "--" + entry.getKey() + "=" + entry.getValue())
 			.toArray(String[]::new);
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(SetaGatewayApplication.class)
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(SetaGatewayApplication.class,
+				OwnNettyResources.class)
 			.web(WebApplicationType.REACTIVE)
 			.run(arguments);
 		return new RunningGateway(context);
@@ -67,6 +71,22 @@ public final class RunningGateway implements AutoCloseable {
 	@Override
 	public void close() {
 		this.context.close();
+	}
+
+	/**
+	 * Event loops of this gateway's own. With Reactor Netty's global ones (Spring Boot's default), closing this
+	 * gateway would dispose them under every other gateway of the test JVM, whose calls to backends then hang.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class OwnNettyResources {
+
+		@Bean
+		ReactorResourceFactory reactorResourceFactory() {
+			ReactorResourceFactory resources = new ReactorResourceFactory();
+			resources.setUseGlobalResources(false);
+			return resources;
+		}
+
 	}
 
 }

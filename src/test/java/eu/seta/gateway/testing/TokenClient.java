@@ -2,7 +2,9 @@ package eu.seta.gateway.testing;
 
 import java.security.PrivateKey;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
@@ -16,6 +18,9 @@ public final class TokenClient {
 
 	private final WebTestClient client;
 
+	/** Every token this client was given, so that a test can look for them where they must not be. */
+	private final List<String> issued = new ArrayList<>();
+
 	public TokenClient(int port) {
 		this.client = WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + port)
@@ -25,6 +30,10 @@ public final class TokenClient {
 
 	public WebTestClient web() {
 		return this.client;
+	}
+
+	public List<String> issued() {
+		return List.copyOf(this.issued);
 	}
 
 	public static Map<String, Object> proof(TestPrincipals.Entry principal, PrivateKey key, String message) {
@@ -49,11 +58,13 @@ public final class TokenClient {
 	}
 
 	public TokenPair login(TestPrincipals.Entry principal, PrivateKey key) {
-		return postToken(proof(principal, key, Messages.randomLetters())).expectStatus()
+		TokenPair pair = postToken(proof(principal, key, Messages.randomLetters())).expectStatus()
 			.isOk()
 			.expectBody(TokenPair.class)
 			.returnResult()
 			.getResponseBody();
+		assertThat(pair).isNotNull();
+		return remember(pair);
 	}
 
 	public WebTestClient.ResponseSpec refresh(String refreshToken) {
@@ -70,6 +81,12 @@ public final class TokenClient {
 			.returnResult()
 			.getResponseBody();
 		assertThat(pair).isNotNull();
+		return remember(pair);
+	}
+
+	private TokenPair remember(TokenPair pair) {
+		this.issued.add(pair.accessToken());
+		this.issued.add(pair.refreshToken());
 		return pair;
 	}
 

@@ -9,7 +9,6 @@ import eu.seta.gateway.session.RefreshTokens;
 import eu.seta.gateway.testing.GatewayIntegrationTest;
 import eu.seta.gateway.testing.Race;
 import eu.seta.gateway.testing.Jwts;
-import eu.seta.gateway.testing.StandardPrincipals;
 import eu.seta.gateway.testing.TokenPair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,10 +21,7 @@ import static eu.seta.gateway.testing.StandardPrincipals.ALICE;
 import static eu.seta.gateway.testing.StandardPrincipals.ALICE_KEY;
 import static eu.seta.gateway.testing.StandardPrincipals.APP;
 import static eu.seta.gateway.testing.StandardPrincipals.APP_KEY;
-import static eu.seta.gateway.testing.StandardPrincipals.FRANK;
-import static eu.seta.gateway.testing.StandardPrincipals.FRANK_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 class RefreshEndpointTests extends GatewayIntegrationTest {
 
@@ -200,33 +196,6 @@ class RefreshEndpointTests extends GatewayIntegrationTest {
 		assertThat(pair.refreshExpiresIn()).isEqualTo(1);
 		this.clock.advance(Duration.ofSeconds(1));
 		refresh(pair.refreshToken()).expectStatus().isUnauthorized();
-	}
-
-	@Test
-	void principalDisabledSinceLoginLosesAllItsSessions() {
-		TokenPair pair = login(FRANK, FRANK_KEY.getPrivate());
-		TokenPair other = login(FRANK, FRANK_KEY.getPrivate());
-		List<eu.seta.gateway.testing.TestPrincipals.Entry> entries = StandardPrincipals.all();
-		entries.replaceAll((entry) -> entry.id().equals(FRANK.id()) ? entry.withStatus("disabled") : entry);
-		try {
-			rewriteDirectory(entries);
-			// the directory has reloaded once Frank can no longer log in
-			await().atMost(Duration.ofSeconds(10)).until(() -> postToken(proof(FRANK, FRANK_KEY.getPrivate(),
-					eu.seta.gateway.testing.Messages.randomLetters())).returnResult(Void.class).getStatus().value() == 401);
-			refresh(pair.refreshToken()).expectStatus()
-				.isUnauthorized()
-				.expectBody()
-				.jsonPath("$.message")
-				.isEqualTo("The principal is disabled or unknown; its sessions are revoked.");
-		}
-		finally {
-			rewriteDirectory(StandardPrincipals.all());
-		}
-		await().atMost(Duration.ofSeconds(10)).until(() -> postToken(proof(FRANK, FRANK_KEY.getPrivate(),
-				eu.seta.gateway.testing.Messages.randomLetters())).returnResult(Void.class).getStatus().is2xxSuccessful());
-		// enabled again, the revoked sessions stay revoked, the one never presented too
-		refresh(pair.refreshToken()).expectStatus().isUnauthorized();
-		refresh(other.refreshToken()).expectStatus().isUnauthorized();
 	}
 
 	@Test
