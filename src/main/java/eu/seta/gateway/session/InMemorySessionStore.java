@@ -39,9 +39,16 @@ final class InMemorySessionStore implements SessionStore {
 			.build();
 	}
 
+	/** The proof's putIfAbsent decides; only its winner stores the session, so a replay stores nothing. */
 	@Override
-	public Mono<Void> create(Session session) {
-		return Mono.fromRunnable(() -> this.sessions.put(session.key(), session));
+	public Mono<Boolean> start(Session session, String proofHash, Instant proofExpiresAt) {
+		return Mono.fromSupplier(() -> {
+			if (this.proofs.asMap().putIfAbsent(proofHash, proofExpiresAt) != null) {
+				return false;
+			}
+			this.sessions.put(session.key(), session);
+			return true;
+		});
 	}
 
 	@Override
@@ -91,11 +98,6 @@ final class InMemorySessionStore implements SessionStore {
 			});
 			return removed[0];
 		});
-	}
-
-	@Override
-	public Mono<Boolean> recordProof(String proofHash, Instant expiresAt) {
-		return Mono.fromSupplier(() -> this.proofs.asMap().putIfAbsent(proofHash, expiresAt) == null);
 	}
 
 	/** Entries currently held, after pending evictions ran; for tests and metrics. */

@@ -23,8 +23,8 @@ final class MeteredSessionStore implements SessionStore {
 	}
 
 	@Override
-	public Mono<Void> create(Session session) {
-		return timed("create", this.store.create(session));
+	public Mono<Boolean> start(Session session, String proofHash, Instant proofExpiresAt) {
+		return timed("start", this.store.start(session, proofHash, proofExpiresAt));
 	}
 
 	@Override
@@ -41,11 +41,6 @@ final class MeteredSessionStore implements SessionStore {
 	@Override
 	public Mono<Long> revokeAll(String principalId) {
 		return timed("revoke_all", this.store.revokeAll(principalId));
-	}
-
-	@Override
-	public Mono<Boolean> recordProof(String proofHash, Instant expiresAt) {
-		return timed("record_proof", this.store.recordProof(proofHash, expiresAt));
 	}
 
 	private <T> Mono<T> timed(String operation, Mono<T> call) {

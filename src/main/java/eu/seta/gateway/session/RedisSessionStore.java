@@ -17,14 +17,14 @@ import reactor.core.publisher.Mono;
  * <pre>
  *   {prefix}s:{tag}:{session id hash}   hash: principal, current/previous token hash, grace, expiries
  *   {prefix}p:{tag}                     sorted set: the principal's live session ids by expiry
- *   {prefix}r:{proof hash}              a used login proof, until the replay window ends
+ *   {prefix}r:{tag}:{proof hash}        a used login proof, until the replay window ends
  * </pre>
  * Each call is bounded by the command timeout; a late or failed answer becomes
  * {@link SessionStoreUnavailableException}, never a guess.
  */
 final class RedisSessionStore implements SessionStore {
 
-	private static final RedisScript<String> CREATE = script("create-session", String.class);
+	private static final RedisScript<Long> START = script("start-session", Long.class);
 
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> ROTATE = script("rotate-session", List.class);
@@ -32,8 +32,6 @@ final class RedisSessionStore implements SessionStore {
 	private static final RedisScript<String> REVOKE = script("revoke-session", String.class);
 
 	private static final RedisScript<Long> REVOKE_PRINCIPAL = script("revoke-principal", Long.class);
-
-	private static final RedisScript<Long> RECORD_PROOF = script("record-proof", Long.class);
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -51,14 +49,15 @@ final class RedisSessionStore implements SessionStore {
 	}
 
 	@Override
-	public Mono<Void> create(Session session) {
+	public Mono<Boolean> start(Session session, String proofHash, Instant proofExpiresAt) {
 		SessionKey key = session.key();
 		return bounded(this.redis
-			.execute(CREATE, List.of(sessionKey(key), indexKey(key.slot())),
-					List.of(key.id(), session.principalId(), session.current().value(),
-							millis(session.idleExpiresAt()), millis(session.absoluteExpiresAt()),
-							millis(this.clock.instant())))
-			.then(), "create");
+			.execute(START, List.of(proofKey(key.slot(), proofHash), sessionKey(key), indexKey(key.slot())),
+					List.of(millis(this.clock.instant()), millis(proofExpiresAt), key.id(), session.principalId(),
+							session.current().value(), millis(session.idleExpiresAt()),
+							millis(session.absoluteExpiresAt())))
+			.next()
+			.map((started) -> started == 1L), "start");
 	}
 
 	@Override
@@ -99,15 +98,6 @@ final class RedisSessionStore implements SessionStore {
 			.defaultIfEmpty(0L), "revoke all");
 	}
 
-	@Override
-	public Mono<Boolean> recordProof(String proofHash, Instant expiresAt) {
-		return bounded(this.redis
-			.execute(RECORD_PROOF, List.of(this.prefix + "r:" + proofHash),
-					List.of(millis(this.clock.instant()), millis(expiresAt)))
-			.next()
-			.map((first) -> first == 1L), "record proof");
-	}
-
 	/** Ping, for the readiness check. */
 	Mono<String> ping() {
 		return bounded(this.redis.execute((connection) -> connection.ping()).next(), "ping");
@@ -123,6 +113,11 @@ final class RedisSessionStore implements SessionStore {
 
 	private String sessionKey(SessionKey key) {
 		return this.prefix + "s:{" + key.slot() + "}:" + key.id();
+	}
+
+	/** In the principal's slot: a proof names its principal, and the script that records it starts its session. */
+	private String proofKey(String slot, String proofHash) {
+		return this.prefix + "r:{" + slot + "}:" + proofHash;
 	}
 
 	private String indexKey(String slot) {

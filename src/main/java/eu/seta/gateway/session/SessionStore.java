@@ -16,7 +16,13 @@ import reactor.core.publisher.Mono;
  */
 public interface SessionStore {
 
-	Mono<Void> create(Session session);
+	/**
+	 * Starts a session for a login proof, in one step: the proof (a hash of principal and signed message) is
+	 * recorded until {@code proofExpiresAt} and the session stored, unless the proof was recorded already (a
+	 * replay); then nothing is stored.
+	 * @return true when the session was started, false for a replayed proof
+	 */
+	Mono<Boolean> start(Session session, String proofHash, Instant proofExpiresAt);
 
 	/**
 	 * Consumes {@code presented} and makes {@code next} the session's current token.
@@ -36,11 +42,5 @@ public interface SessionStore {
 
 	/** Deletes every session of the principal; emits how many there were. */
 	Mono<Long> revokeAll(String principalId);
-
-	/**
-	 * Records a proof (a hash of principal and signed message) until {@code expiresAt}.
-	 * @return true the first time, false when it was already recorded (a replay)
-	 */
-	Mono<Boolean> recordProof(String proofHash, Instant expiresAt);
 
 }

@@ -78,7 +78,7 @@ class ProofGrant {
 						.record();
 					return refuse(proof, client);
 				}
-				return recordOnce(principal, proof, client);
+				return startSession(principal, proof, client);
 			}));
 	}
 
@@ -93,33 +93,32 @@ class ProofGrant {
 		this.audit.event(AuditEvent.RATE_LIMITED).client(client).login(proof.login()).record();
 	}
 
-	/** Checking and recording the proof is one store step: two racing replays cannot both pass. */
-	private Mono<TokenResponse> recordOnce(Principal principal, ProofRequest proof, String client) {
+	/**
+	 * Recording the proof and storing the session are one store step: two racing replays cannot both pass, and a
+	 * replay costs no signature. The access token is signed once the session is stored, never for nothing.
+	 */
+	private Mono<TokenResponse> startSession(Principal principal, ProofRequest proof, String client) {
 		// the stores keep time in milliseconds: a finer 'now' would make a 24 h refresh token read as 86399 s
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.MILLIS);
-		return this.store.recordProof(ProofFingerprint.of(principal.id(), proof.message()), now.plus(this.properties.replayRetention()))
-			.flatMap((first) -> {
-				if (!first) {
-					this.audit.event(AuditEvent.PROOF_REPLAYED).principal(principal.id()).client(client).record();
-					return refuse(proof, client);
-				}
-				return startSession(principal, client, now);
-			});
-	}
-
-	private Mono<TokenResponse> startSession(Principal principal, String client, Instant now) {
 		RefreshTokens.Issued refresh = RefreshTokens.newSession(principal.id());
 		Session session = Session.start(refresh.key(), principal.id(), refresh.hash(), now,
 				this.properties.refreshIdleTtl(), this.properties.sessionMaxTtl());
-		// storing the session and signing the access token overlap; a store failure discards the signed token
-		return Mono.zip(this.store.create(session).thenReturn(session), this.issuer.issue(principal, true, now))
-			.flatMap((pair) -> {
-				this.audit.event(AuditEvent.TOKEN_ISSUED)
-					.principal(principal.id())
-					.client(client)
-					.session(refresh.key().logId())
-					.record();
-				return this.limits.succeeded(client).thenReturn(TokenResponses.of(pair.getT2(), refresh, pair.getT1(), now));
+		return this.store
+			.start(session, ProofFingerprint.of(principal.id(), proof.message()),
+					now.plus(this.properties.replayRetention()))
+			.flatMap((started) -> {
+				if (!started) {
+					this.audit.event(AuditEvent.PROOF_REPLAYED).principal(principal.id()).client(client).record();
+					return refuse(proof, client);
+				}
+				return this.issuer.issue(principal, true, now).flatMap((access) -> {
+					this.audit.event(AuditEvent.TOKEN_ISSUED)
+						.principal(principal.id())
+						.client(client)
+						.session(refresh.key().logId())
+						.record();
+					return this.limits.succeeded(client).thenReturn(TokenResponses.of(access, refresh, session, now));
+				});
 			});
 	}
 

@@ -24,7 +24,6 @@ class InMemorySessionStoreTests extends SessionStoreContract {
 		InMemorySessionStore bounded = (InMemorySessionStore) this.store;
 		for (int i = 0; i < 20 * MAX_SESSIONS; i++) {
 			start("p" + i);
-			bounded.recordProof("proof-" + i, this.clock.instant().plus(Duration.ofHours(24))).block();
 		}
 		long[] sizes = bounded.sizes();
 		assertThat(sizes[0]).isLessThanOrEqualTo(MAX_SESSIONS);
@@ -35,9 +34,9 @@ class InMemorySessionStoreTests extends SessionStoreContract {
 	void aClockSteppingBackKeepsRecordsAndSessionsWorking() {
 		RefreshTokens.Issued first = start("p1");
 		Instant until = this.clock.instant().plus(Duration.ofHours(1));
-		assertThat(this.store.recordProof("before-step", until).block()).isTrue();
+		assertThat(startWithProof(RefreshTokens.newSession("p1"), "p1", "before-step", until)).isTrue();
 		this.clock.advance(Duration.ofHours(-2));
-		assertThat(this.store.recordProof("before-step", until).block()).isFalse();
+		assertThat(startWithProof(RefreshTokens.newSession("p1"), "p1", "before-step", until)).isFalse();
 		assertThat(rotate(first, next(first), Duration.ZERO)).isInstanceOf(Rotation.Rotated.class);
 	}
 
@@ -45,8 +44,8 @@ class InMemorySessionStoreTests extends SessionStoreContract {
 	void expiredEntriesLeaveTheStore() {
 		InMemorySessionStore bounded = (InMemorySessionStore) this.store;
 		for (int i = 0; i < 100; i++) {
-			start("p" + i);
-			bounded.recordProof("proof-" + i, this.clock.instant().plus(Duration.ofHours(1))).block();
+			startWithProof(RefreshTokens.newSession("p" + i), "p" + i, "proof-" + i,
+					this.clock.instant().plus(Duration.ofHours(1)));
 		}
 		assertThat(bounded.sizes()).containsExactly(100, 100);
 		this.clock.advance(IDLE);

@@ -74,10 +74,10 @@ class RedisSessionStoreTests extends SessionStoreContract {
 	}
 
 	@Test
-	void keysOfOneSessionShareAHashSlotAndNameNoToken() {
+	void keysOfOneLoginShareAHashSlotAndNameNoToken() {
 		RefreshTokens.Issued token = start("u-alice");
 		List<String> keys = keys();
-		assertThat(keys).hasSize(2);
+		assertThat(keys).hasSize(3);
 		assertThat(keys.stream().map(SlotHash::getSlot).distinct()).hasSize(1);
 		assertThat(keys).allSatisfy((key) -> assertThat(key).startsWith(this.prefix)
 			.contains("{" + RefreshTokens.slotOf("u-alice") + "}")
@@ -92,9 +92,10 @@ class RedisSessionStoreTests extends SessionStoreContract {
 	}
 
 	@Test
-	void proofRecordsExpireWithTheirWindow() {
-		this.store.recordProof("p", this.clock.instant().plus(Duration.ofMinutes(10))).block();
-		String key = this.prefix + "r:p";
+	void proofRecordsExpireWithTheirWindowInTheirPrincipalsSlot() {
+		startWithProof(RefreshTokens.newSession("u-alice"), "u-alice", "p",
+				this.clock.instant().plus(Duration.ofMinutes(10)));
+		String key = this.prefix + "r:{" + RefreshTokens.slotOf("u-alice") + "}:p";
 		assertThat(inspector.commands().pttl(key)).isBetween(Duration.ofMinutes(9).toMillis(), Duration.ofMinutes(10).toMillis());
 	}
 

@@ -124,13 +124,19 @@ public abstract class SessionStoreContract {
 	}
 
 	@Test
-	void proofIsRecordedOnceUntilItExpires() {
+	void aProofStartsOneSessionUntilItsWindowEnds() {
 		Instant until = this.clock.instant().plus(Duration.ofHours(24));
-		assertThat(this.store.recordProof("proof-1", until).block()).isTrue();
-		assertThat(this.store.recordProof("proof-1", until).block()).isFalse();
-		assertThat(this.store.recordProof("proof-2", until).block()).isTrue();
+		RefreshTokens.Issued first = RefreshTokens.newSession("p1");
+		RefreshTokens.Issued replayed = RefreshTokens.newSession("p1");
+		assertThat(startWithProof(first, "p1", "proof-1", until)).isTrue();
+		assertThat(startWithProof(replayed, "p1", "proof-1", until)).isFalse();
+		// the replay stored nothing: its token belongs to no session
+		assertThat(rotate(replayed, next(replayed), Duration.ZERO)).isInstanceOf(Rotation.Unknown.class);
+		assertThat(rotate(first, next(first), Duration.ZERO)).isInstanceOf(Rotation.Rotated.class);
+		assertThat(startWithProof(RefreshTokens.newSession("p1"), "p1", "proof-2", until)).isTrue();
 		this.clock.advance(Duration.ofHours(24));
-		assertThat(this.store.recordProof("proof-1", this.clock.instant().plus(Duration.ofHours(24))).block()).isTrue();
+		assertThat(startWithProof(RefreshTokens.newSession("p1"), "p1", "proof-1",
+				this.clock.instant().plus(Duration.ofHours(24)))).isTrue();
 	}
 
 	@Test
@@ -143,17 +149,33 @@ public abstract class SessionStoreContract {
 	}
 
 	@Test
-	void racingRecordsOfOneProofLetExactlyOneThrough() throws Exception {
+	void racingStartsWithOneProofLetExactlyOneThrough() throws Exception {
 		Instant until = this.clock.instant().plus(Duration.ofHours(1));
-		List<Boolean> outcomes = Race.of(50, () -> this.store.recordProof("raced", until).block());
+		List<RefreshTokens.Issued> tokens = new java.util.ArrayList<>();
+		for (int i = 0; i < 50; i++) {
+			tokens.add(RefreshTokens.newSession("p1"));
+		}
+		List<Boolean> outcomes = Race.of(50, (i) -> () -> startWithProof(tokens.get(i), "p1", "raced", until));
 		assertThat(outcomes).filteredOn(Boolean::booleanValue).hasSize(1);
+		// exactly the winner's session exists
+		long live = tokens.stream()
+			.filter((token) -> rotate(token, next(token), Duration.ZERO) instanceof Rotation.Rotated)
+			.count();
+		assertThat(live).isEqualTo(1);
 	}
 
+	/** A session of its own proof: most tests are about sessions, not about replays. */
 	protected RefreshTokens.Issued start(String principalId) {
 		RefreshTokens.Issued first = RefreshTokens.newSession(principalId);
-		this.store.create(Session.start(first.key(), principalId, first.hash(), this.clock.instant(), IDLE, MAX))
-			.block();
+		startWithProof(first, principalId, "proof-" + first.key().id(), this.clock.instant().plus(Duration.ofHours(24)));
 		return first;
+	}
+
+	protected boolean startWithProof(RefreshTokens.Issued token, String principalId, String proof, Instant until) {
+		Boolean started = this.store
+			.start(Session.start(token.key(), principalId, token.hash(), this.clock.instant(), IDLE, MAX), proof, until)
+			.block();
+		return Boolean.TRUE.equals(started);
 	}
 
 	protected Rotation rotate(RefreshTokens.Issued presented, RefreshTokens.Issued next, Duration grace) {
