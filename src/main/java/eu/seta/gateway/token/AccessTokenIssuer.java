@@ -16,6 +16,7 @@ import eu.seta.gateway.directory.Principal;
 import eu.seta.gateway.directory.PrincipalType;
 import eu.seta.gateway.keys.SigningKey;
 import eu.seta.gateway.keys.SigningKeys;
+import eu.seta.gateway.crypto.CryptoWorkers;
 import eu.seta.gateway.support.Randomness;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;

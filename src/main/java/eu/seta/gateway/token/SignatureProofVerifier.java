@@ -10,6 +10,8 @@ import java.security.SignatureException;
 import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 
+import eu.seta.gateway.crypto.CryptoProvider;
+import eu.seta.gateway.crypto.CryptoWorkers;
 import eu.seta.gateway.directory.Principal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,8 +44,8 @@ class SignatureProofVerifier {
 	}
 
 	@Autowired
-	SignatureProofVerifier(CryptoWorkers workers) {
-		this(workers, SignatureProofVerifier::verifies);
+	SignatureProofVerifier(CryptoWorkers workers, CryptoProvider provider) {
+		this(workers, (key, message, signature) -> verifies(provider, key, message, signature));
 	}
 
 	SignatureProofVerifier(CryptoWorkers workers, Check check) {
@@ -73,14 +75,14 @@ class SignatureProofVerifier {
 		return false;
 	}
 
-	static boolean verifies(RSAPublicKey key, byte[] message, byte[] signature) {
+	static boolean verifies(CryptoProvider provider, RSAPublicKey key, byte[] message, byte[] signature) {
 		try {
-			Signature verifier = Signature.getInstance("SHA256withRSA");
+			Signature verifier = provider.signature("SHA256withRSA");
 			verifier.initVerify(key);
 			verifier.update(message);
 			return verifier.verify(signature);
 		}
-		catch (SignatureException ex) {
+		catch (SignatureException | IllegalArgumentException ex) {
 			// a malformed signature (wrong length, value not below the modulus) is bad input, not an error
 			return false;
 		}

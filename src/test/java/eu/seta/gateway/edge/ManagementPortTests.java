@@ -1,5 +1,6 @@
 package eu.seta.gateway.edge;
 
+import eu.seta.gateway.testing.CryptoProviders;
 import eu.seta.gateway.testing.GatewayIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -18,7 +19,16 @@ class ManagementPortTests extends GatewayIntegrationTest {
 			.isEqualTo("UP");
 		management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
 		management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-		management.get().uri("/actuator/info").exchange().expectStatus().isOk();
+		management.get()
+			.uri("/actuator/info")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.crypto.provider")
+			.isEqualTo(CryptoProviders.nativeExpected() ? "AmazonCorrettoCryptoProvider 2.5.0" : "JDK")
+			.jsonPath("$.crypto.threads")
+			.isNumber();
 		management.get()
 			.uri("/actuator/prometheus")
 			.exchange()

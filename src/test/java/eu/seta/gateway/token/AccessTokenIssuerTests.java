@@ -22,6 +22,7 @@ import com.nimbusds.jose.crypto.Ed25519Signer;
 import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.SignedJWT;
+import eu.seta.gateway.crypto.CryptoWorkers;
 import eu.seta.gateway.directory.LoginName;
 import eu.seta.gateway.directory.Principal;
 import eu.seta.gateway.directory.PrincipalStatus;
@@ -38,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Each selectable algorithm signs tokens that verify with its published key. */
 class AccessTokenIssuerTests {
 
-	private final CryptoWorkers workers = new CryptoWorkers();
+	private final CryptoWorkers workers = new CryptoWorkers(2);
 
 	@AfterEach
 	void stop() {

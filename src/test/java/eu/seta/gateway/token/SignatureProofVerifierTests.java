@@ -5,6 +5,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import eu.seta.gateway.crypto.CryptoProvider;
+import eu.seta.gateway.crypto.CryptoWorkers;
 import eu.seta.gateway.directory.LoginName;
 import eu.seta.gateway.directory.Principal;
 import eu.seta.gateway.directory.PrincipalStatus;
@@ -25,14 +27,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SignatureProofVerifierTests {
 
-	private final CryptoWorkers workers = new CryptoWorkers();
+	private final CryptoWorkers workers = new CryptoWorkers(2);
 
 	/** The keys each RSA verification was asked to use, in order. */
 	private final List<RSAPublicKey> verifications = new CopyOnWriteArrayList<>();
 
 	private final SignatureProofVerifier verifier = new SignatureProofVerifier(this.workers, (key, message, signature) -> {
 		this.verifications.add(key);
-		return SignatureProofVerifier.verifies(key, message, signature);
+		return SignatureProofVerifier.verifies(CryptoProvider.jdk(), key, message, signature);
 	});
 
 	@AfterEach

@@ -1,22 +1,21 @@
-package eu.seta.gateway.token;
+package eu.seta.gateway.crypto;
 
 import eu.seta.gateway.support.Randomness;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.stereotype.Component;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 /**
  * Threads for RSA and EC work. An RS256 signature costs about a millisecond of CPU: done on a Netty event loop it
- * would stall every connection sharing that loop, so token issuance hands it here, one thread per core.
+ * would stall every connection sharing that loop, so the token API hands it here ({@code seta.crypto.threads}, one
+ * per core by default).
  */
-@Component
 public class CryptoWorkers implements DisposableBean {
 
-	private final Scheduler scheduler = Schedulers.newParallel("seta-crypto",
-			Runtime.getRuntime().availableProcessors(), true);
+	private final Scheduler scheduler;
 
-	CryptoWorkers() {
+	public CryptoWorkers(int threads) {
+		this.scheduler = Schedulers.newParallel("seta-crypto", threads, true);
 		// the random source seeds itself from the operating system on first use: let that be now, at start-up
 		Randomness.bytes(1);
 	}
