@@ -228,14 +228,18 @@ for round in $(seq 1 $ROUNDS); do
 done
 
 phase "2. token issuance, with Redis's command count around it"
-# the first two samples measure what asking costs, so that it can be taken off
+# the first two samples measure what asking costs, so that it can be taken off; commandstats says which commands
+redis-cli -p $REDIS_PORT INFO commandstats > "$WORK/redis-commandstats-before.txt"
 COMMANDS_0=$(redis_commands); COMMANDS_1=$(redis_commands); ISSUED_1=$(tokens_issued)
 run token-issuance -s bench/lua/login.lua $GATEWAY -- "$WORK/proofs-00"
 # logins still in flight when wrk stopped finish within the command timeout
 sleep 1
 COMMANDS_2=$(redis_commands); ISSUED_2=$(tokens_issued)
+redis-cli -p $REDIS_PORT INFO commandstats > "$WORK/redis-commandstats-after.txt"
 echo "$COMMANDS_0 $COMMANDS_1 $COMMANDS_2 $ISSUED_1 $ISSUED_2" > "$WORK/redis-commands.txt"
 echo "redis-commands $WORK/redis-commands.txt" >> "$RESULTS"
+echo "redis-commandstats-before $WORK/redis-commandstats-before.txt" >> "$RESULTS"
+echo "redis-commandstats-after $WORK/redis-commandstats-after.txt" >> "$RESULTS"
 
 phase "3. refresh rotation"
 run refresh-rotation -s bench/lua/refresh.lua $GATEWAY -- "$WORK/proofs-02"
