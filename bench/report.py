@@ -193,11 +193,12 @@ def main():
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
     jvm = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
 
-    def goal(text, value, target, higher_is_better=True, unit=""):
+    def goal(text, value, target, higher_is_better=True, unit="", digits=3):
+        # three digits for ratios, so that a miss never prints as the target itself (0.926 against 0.93)
         if value is None:
             return (text, "not reached", False)
         met = value >= target if higher_is_better else value <= target
-        return (text, f"{value:.2f}{unit}", met)
+        return (text, f"{value:.{digits}f}{unit}", met)
 
     goals = [
         goal("public route ÷ bare Spring Cloud Gateway ≥ 0.97", a["rps"] / e["rps"], 0.97),
@@ -210,8 +211,9 @@ def main():
              refresh_rps / refresh_ceiling, 0.7),
         goal("proxied p99 while /token runs at half capacity ÷ proxied p99 alone ≤ 1.25",
              during["p99"] / alone["p99"], 1.25, False),
-        goal("a fresh replica: start to ready ≤ 5 s", ready["gateway"], 5, False, " s"),
-        goal("a fresh replica: ready to 90 % of its steady throughput ≤ 60 s", gateway_full_speed, 60, False, " s"),
+        goal("a fresh replica: start to ready ≤ 5 s", ready["gateway"], 5, False, " s", 1),
+        goal("a fresh replica: ready to 90 % of its steady throughput ≤ 60 s", gateway_full_speed, 60, False, " s",
+             1),
     ]
     lines = [
         f"Run: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, mode {mode}, commit {commit}, "
