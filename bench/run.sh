@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Measures the cost of authentication at the edge against its limits, side by side, in one run on this machine,
-# and writes the table to docs/PERFORMANCE.md. Not a test: run it on demand.
+# Measures the cost of authentication at the edge against its limits and its peers, side by side, in one run on
+# this machine, and writes the tables to docs/PERFORMANCE.md. Not a test: run it on demand.
 #
-#   bench/run.sh          full run (about 10 minutes)
-#   bench/run.sh --quick  short run (about 2 minutes, build included; too short a warm-up for figures to keep)
+#   bench/run.sh          full run (about 15 minutes)
+#   bench/run.sh --quick  short run (about 2.5 minutes once built; too short a warm-up for figures to keep)
 #
-# Needs: a JDK 17, wrk, nginx, redis-server and redis-benchmark (Debian: apt-get install wrk nginx redis-server
-# redis-tools). Ports 18080/18090 (gateway), 18081 (nginx), 16379 (redis) must be free.
+# Needs: a JDK 17, wrk, nginx, redis-server, redis-benchmark, redis-cli, openssl, curl, python3 (Debian: apt-get
+# install wrk nginx redis-server redis-tools openssl curl python3). Ports 18080/18090 (gateway), 18081 (nginx),
+# 18082 (bare gateway), 18083 (resource-server gateway) and 16379 (redis) must be free.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -14,62 +15,88 @@ ROOT=$(pwd)
 QUICK=0
 [ "${1:-}" = "--quick" ] && QUICK=1
 if [ $QUICK = 1 ]; then
-  DURATION=5s; ROUNDS=2; WARMUP=6s; WARM_EACH=3s; JMH_ITER=1; JMH_TIME=1s; PROOFS=9000; TOKENS=5000; MODE=quick
+  DURATION=3s; ROUNDS=2; WARM_FRESH=4s; WARM_EACH=2s; WARM_PEER=3s; READY_WINDOW=8; BARE_READY_WINDOW=5
+  OPENSSL_SECONDS=1; JMH_ITER=1; JMH_TIME=1s; PROOFS=9000; TOKENS=5000; MODE=quick
   # only what the login ceiling needs; the table of algorithms is the full run's
   JMH_BENCHMARKS='CryptoBenchmarks\.(verifyClientProofRsa2048|signRs256)$'
 else
-  DURATION=15s; ROUNDS=3; WARMUP=60s; WARM_EACH=5s; JMH_ITER=5; JMH_TIME=2s; PROOFS=80000; TOKENS=40000; MODE=full
+  DURATION=12s; ROUNDS=3; WARM_FRESH=30s; WARM_EACH=5s; WARM_PEER=60s; READY_WINDOW=120; BARE_READY_WINDOW=60
+  OPENSSL_SECONDS=10; JMH_ITER=5; JMH_TIME=2s; PROOFS=80000; TOKENS=40000; MODE=full
   JMH_BENCHMARKS=CryptoBenchmarks
 fi
 CONNECTIONS=32
 # one load thread: the second core is the gateway's (and nginx's); a 2-core machine has no more to give
 THREADS=1
+# the same heap for the three JVMs, so that none of them wins by collecting less often
+JVM_FLAGS="-Xms512m -Xmx512m"
 ISSUER=http://127.0.0.1:18080
+GATEWAY=http://127.0.0.1:18080
+BACKEND=http://127.0.0.1:18081
+BARE=http://127.0.0.1:18082
+RS=http://127.0.0.1:18083  # the resource-server gateway
+REDIS_PORT=16379
 
-for tool in java wrk nginx redis-server redis-benchmark redis-cli curl jcmd python3; do
-  command -v $tool >/dev/null || { echo "missing $tool: apt-get install wrk nginx redis-server redis-tools" >&2; exit 1; }
+for tool in java jcmd wrk nginx redis-server redis-benchmark redis-cli openssl curl python3; do
+  command -v $tool >/dev/null || {
+    echo "missing $tool: apt-get install openjdk-17-jdk-headless wrk nginx redis-server redis-tools openssl curl" \
+      "python3" >&2
+    exit 1
+  }
+done
+# a second run at the same time (another worktree) would share these ports and measure two loads at once
+for port in 18080 18090 18081 18082 18083 $REDIS_PORT; do
+  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
+    echo "port $port is in use (another bench run?): stop what listens there first" >&2
+    exit 1
+  fi
 done
 
 WORK=$(mktemp -d /tmp/seta-bench.XXXXXX)
 RESULTS=$WORK/results.txt
-GATEWAY_PID=""
+# other work on the machine before the bench starts is the one disturbance the report can point at
+cut -d' ' -f1 /proc/loadavg > "$WORK/load-before.txt"
+echo "load-before $WORK/load-before.txt" >> "$RESULTS"
+GATEWAY_PID=""; BARE_PID=""; RS_PID=""; LOGIN_LOAD=""; NGINX_STARTED=0; REDIS_STARTED=0
 cleanup() {
-  [ -n "$GATEWAY_PID" ] && kill "$GATEWAY_PID" 2>/dev/null || true
-  nginx -c "$ROOT/bench/nginx.conf" -s stop 2>/dev/null || true
-  redis-cli -p 16379 shutdown nosave 2>/dev/null || true
+  for pid in $LOGIN_LOAD $RS_PID $BARE_PID $GATEWAY_PID; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  [ $NGINX_STARTED = 1 ] && { nginx -c "$ROOT/bench/nginx.conf" -s stop 2>/dev/null || true; }
+  [ $REDIS_STARTED = 1 ] && { redis-cli -p $REDIS_PORT shutdown nosave >/dev/null 2>&1 || true; }
 }
 trap cleanup EXIT
 
-echo "== build"
-# one Maven run: package compiles the tests too (skipTests only skips running them)
-./mvnw -B -q -DskipTests package dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" -Dmdep.includeScope=test
-CP="target/test-classes:target/classes:$(cat "$WORK/classpath.txt")"
+phase() {  # a heading with the seconds since the start, so that a slow step shows
+  echo "== [${SECONDS}s] $*"
+}
 
-echo "== fixtures ($PROOFS proofs, $TOKENS tokens)"
-java -cp "$CP" eu.seta.gateway.bench.BenchFixtures "$WORK" $PROOFS $TOKENS $ISSUER
-# each load gets proofs of its own: a proof sent twice is a replay, refused
-split -n l/3 -d "$WORK/proofs.txt" "$WORK/proofs-"
+now_ms() {
+  local us=${EPOCHREALTIME/./}
+  echo $(( us / 1000 ))
+}
 
-echo "== JMH"
-java -cp "$CP" org.openjdk.jmh.Main "$JMH_BENCHMARKS" -f 1 -t 1 -wi $JMH_ITER -i $JMH_ITER -w $JMH_TIME -r $JMH_TIME \
-  -rf json -rff "$WORK/jmh.json" > "$WORK/jmh.log"
+# Polls url every 50 ms until it answers 2xx; prints the milliseconds since $2 (the launch). Gives up when the
+# process is gone or after two minutes, pointing at its log.
+wait_ready() {
+  local url=$1 launched=$2 pid=$3 log=$4
+  while ! curl -sf -o /dev/null -m 1 "$url"; do
+    if ! kill -0 "$pid" 2>/dev/null || [ $(( $(now_ms) - launched )) -gt 120000 ]; then
+      echo "not ready: $url (see $log)" >&2
+      exit 1
+    fi
+    sleep 0.05
+  done
+  echo $(( $(now_ms) - launched ))
+}
 
-echo "== backend, redis, gateway"
-nginx -c "$ROOT/bench/nginx.conf"
-redis-server --port 16379 --bind 127.0.0.1 --save "" --appendonly no --daemonize yes --logfile "$WORK/redis.log"
-java -Xms512m -Xmx512m -jar target/seta-gateway-*.jar \
-  --server.port=18080 --management.server.port=18090 \
-  --seta.token.issuer=$ISSUER --seta.keys.directory="$WORK/keys" --seta.directory.file="$WORK/principals.yml" \
-  --seta.store.type=redis --spring.data.redis.host=127.0.0.1 --spring.data.redis.port=16379 \
-  --SEARCH_URI=http://127.0.0.1:18081 --UI_URI=http://127.0.0.1:18081 \
-  --seta.edge.verified-token-cache-size=100 \
-  --seta.rate-limit.failures-per-address=1000000 --seta.rate-limit.failures-per-login=1000000 \
-  > "$WORK/gateway.log" 2>&1 &
-GATEWAY_PID=$!
-for _ in $(seq 1 120); do
-  curl -sf http://127.0.0.1:18090/actuator/health/readiness >/dev/null && break
-  sleep 1
-done
+# Fails the run at once if a configuration does not answer 200, rather than measuring error pages.
+expect_ok() {
+  local what=$1; shift
+  local status
+  status=$(curl -s -o /dev/null -w '%{http_code}' -m 5 "$@")
+  [ "$status" = 200 ] || { echo "$what answered $status instead of 200 (logs in $WORK)" >&2; exit 1; }
+}
 
 run() {  # name, then wrk arguments; the file name carries the round
   local name=$1; shift
@@ -77,50 +104,173 @@ run() {  # name, then wrk arguments; the file name carries the round
   wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency "$@" > "$WORK/$name.wrk" 2>&1
   echo "$name $WORK/$name.wrk" >> "$RESULTS"
 }
-PUBLIC=http://127.0.0.1:18080/seta-ui/index.html
-PROTECTED=http://127.0.0.1:18080/seta-search/api/v1/corpus
 
-echo "== warm-up ($WARMUP): the JIT compiles the request path before anything is measured"
-wrk -t$THREADS -c$CONNECTIONS -d$WARMUP -s bench/lua/bearers.lua $PROTECTED -- "$WORK/tokens.txt" >/dev/null
-wrk -t$THREADS -c$CONNECTIONS -d$WARM_EACH $PUBLIC >/dev/null
-wrk -t$THREADS -c$CONNECTIONS -d$WARM_EACH -s bench/lua/bearer.lua $PROTECTED -- "$WORK/token.txt" >/dev/null
-wrk -t$THREADS -c8 -d$WARM_EACH -s bench/lua/refresh.lua http://127.0.0.1:18080 -- "$WORK/proofs-02" $(( PROOFS / 6 )) >/dev/null
+# Ready to full speed: 1-second wrk runs from the moment the JVM is ready until `window` seconds later. Each line of
+# the .slices file is "<ms since ready at the end of the slice> <requests/s> <non-2xx>"; the report compares them
+# with the steady figure measured later in the run. The slices are also the first part of that JVM's warm-up.
+slices() {  # name, window in seconds, ready time (ms), then wrk arguments
+  local name=$1 window=$2 ready=$3; shift 3
+  local out=$WORK/$name.slices
+  : > "$out"
+  while [ $(( $(now_ms) - ready )) -lt $(( window * 1000 )) ]; do
+    wrk -t$THREADS -c$CONNECTIONS -d1s "$@" > "$WORK/slice.wrk" 2>&1 || true
+    echo "$(( $(now_ms) - ready )) $(awk '/Requests\/sec/ { print $2 }' "$WORK/slice.wrk") \
+$(awk '/Non-2xx/ { print $5 }' "$WORK/slice.wrk")" >> "$out"
+  done
+  echo "slices-$name $out" >> "$RESULTS"
+}
 
-echo "== 1. validation tax, $ROUNDS rounds of (a) (b) (c) (d), so that drift hits all alike"
+redis_commands() {
+  redis-cli -p $REDIS_PORT INFO stats | tr -d '\r' | awk -F: '$1 == "total_commands_processed" { print $2 }'
+}
+
+tokens_issued() {  # the gateway's own count of issued tokens (logins), from its metrics
+  curl -sf http://127.0.0.1:18090/actuator/prometheus \
+    | awk '/^seta_tokens_issued_total/ { n += $NF } END { printf "%d\n", n }'
+}
+
+phase "build"
+# one Maven run: package compiles the tests too (skipTests only skips running them)
+./mvnw -B -q -DskipTests package dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" \
+  -Dmdep.includeScope=test
+CP="target/test-classes:target/classes:$(cat "$WORK/classpath.txt")"
+# The peers are separate Maven projects (bench/peers/*), one Maven run for both. Maven would repackage their jars
+# even when nothing changed, which costs the quick run seconds: they are built from bench/peers alone, so a jar
+# newer than every file there is current.
+BARE_JAR=bench/peers/bare-gateway/target/bare-gateway-0.1.0-SNAPSHOT.jar
+RS_JAR=bench/peers/resource-server-gateway/target/resource-server-gateway-0.1.0-SNAPSHOT.jar
+if [ ! -f "$BARE_JAR" ] || [ ! -f "$RS_JAR" ] \
+    || [ -n "$(find bench/peers -name target -prune -o -type f -newer "$BARE_JAR" -print -quit)" ]; then
+  ./mvnw -B -q -f bench/peers/pom.xml package
+fi
+GATEWAY_JAR=$(ls target/seta-gateway-*.jar)
+
+phase "fixtures ($PROOFS proofs, $TOKENS tokens)"
+java -cp "$CP" eu.seta.gateway.bench.BenchFixtures "$WORK" $PROOFS $TOKENS $ISSUER
+# each load gets proofs of its own: a proof sent twice is a replay, refused
+split -n l/3 -d "$WORK/proofs.txt" "$WORK/proofs-"
+
+phase "ceilings: openssl speed rsa2048 (${OPENSSL_SECONDS}s each), then JMH"
+# one process, so one core; nothing else of the bench runs yet
+openssl speed -seconds $OPENSSL_SECONDS rsa2048 > "$WORK/openssl.txt" 2>&1
+echo "openssl $WORK/openssl.txt" >> "$RESULTS"
+java -cp "$CP" org.openjdk.jmh.Main "$JMH_BENCHMARKS" -f 1 -t 1 -wi $JMH_ITER -i $JMH_ITER -w $JMH_TIME -r $JMH_TIME \
+  -rf json -rff "$WORK/jmh.json" > "$WORK/jmh.log"
+
+phase "backend, redis"
+nginx -c "$ROOT/bench/nginx.conf"
+NGINX_STARTED=1
+redis-server --port $REDIS_PORT --bind 127.0.0.1 --save "" --appendonly no --daemonize yes --logfile "$WORK/redis.log"
+REDIS_STARTED=1
+
+PUBLIC=$GATEWAY/seta-ui/index.html
+PROTECTED=$GATEWAY/seta-search/api/v1/corpus
+PEER_PATH=/seta-search/api/v1/corpus
+TOKEN=$(cat "$WORK/token.txt")
+
+# The three JVMs start one after the other, each warmed while the others sit idle, so that no JVM's start or
+# JIT work competes with another one's measurement.
+phase "gateway: start to ready, ready to full speed (${READY_WINDOW}s of 1-second slices), warm-up"
+LAUNCHED=$(now_ms)
+java $JVM_FLAGS -jar "$GATEWAY_JAR" \
+  --server.port=18080 --management.server.port=18090 \
+  --seta.token.issuer=$ISSUER --seta.keys.directory="$WORK/keys" --seta.directory.file="$WORK/principals.yml" \
+  --seta.store.type=redis --spring.data.redis.host=127.0.0.1 --spring.data.redis.port=$REDIS_PORT \
+  --SEARCH_URI=$BACKEND --UI_URI=$BACKEND \
+  --seta.edge.verified-token-cache-size=100 \
+  --seta.rate-limit.failures-per-address=1000000 --seta.rate-limit.failures-per-login=1000000 \
+  > "$WORK/gateway.log" 2>&1 &
+GATEWAY_PID=$!
+READY_MS=$(wait_ready http://127.0.0.1:18090/actuator/health/readiness "$LAUNCHED" $GATEWAY_PID "$WORK/gateway.log")
+READY_AT=$(now_ms)
+echo "start to ready: $READY_MS ms"
+echo "$READY_MS" > "$WORK/ready-gateway.txt"
+echo "ready-gateway $WORK/ready-gateway.txt" >> "$RESULTS"
+slices gateway $READY_WINDOW "$READY_AT" -s bench/lua/bearer.lua "$PROTECTED" -- "$WORK/token.txt"
+expect_ok "the gateway's protected route" -H "Authorization: Bearer $TOKEN" "$PROTECTED"
+# the slices warmed the reused-token path; the rest of its paths get theirs
+wrk -t$THREADS -c$CONNECTIONS -d$WARM_FRESH -s bench/lua/bearers.lua "$PROTECTED" -- "$WORK/tokens.txt" >/dev/null
+wrk -t$THREADS -c$CONNECTIONS -d$WARM_EACH "$PUBLIC" >/dev/null
+wrk -t$THREADS -c8 -d$WARM_EACH -s bench/lua/refresh.lua $GATEWAY -- "$WORK/proofs-02" $(( PROOFS / 6 )) >/dev/null
+
+phase "bare gateway: start to ready, ready to full speed (${BARE_READY_WINDOW}s of slices)"
+LAUNCHED=$(now_ms)
+# started from the work folder: the repository's ./config/application.yml is the product's
+(cd "$WORK" && exec java $JVM_FLAGS -jar "$ROOT/$BARE_JAR" --server.port=18082 --backend.uri=$BACKEND \
+  > "$WORK/bare.log" 2>&1) &
+BARE_PID=$!
+READY_MS=$(wait_ready "$BARE$PEER_PATH" "$LAUNCHED" $BARE_PID "$WORK/bare.log")
+READY_AT=$(now_ms)
+echo "start to ready: $READY_MS ms"
+echo "$READY_MS" > "$WORK/ready-bare.txt"
+echo "ready-bare $WORK/ready-bare.txt" >> "$RESULTS"
+slices bare $BARE_READY_WINDOW "$READY_AT" "$BARE$PEER_PATH"
+
+phase "resource-server gateway: start, warm-up ($WARM_PEER)"
+LAUNCHED=$(now_ms)
+(cd "$WORK" && exec java $JVM_FLAGS -jar "$ROOT/$RS_JAR" --server.port=18083 --backend.uri=$BACKEND \
+  --gateway.uri=$ISSUER > "$WORK/resource-server.log" 2>&1) &
+RS_PID=$!
+READY_MS=$(wait_ready "$RS/seta-ui/index.html" "$LAUNCHED" $RS_PID "$WORK/resource-server.log")
+echo "start to ready: $READY_MS ms"
+echo "$READY_MS" > "$WORK/ready-resource-server.txt"
+echo "ready-resource-server $WORK/ready-resource-server.txt" >> "$RESULTS"
+# its first token fetches the gateway's JWKS; a refusal here means the peer does not accept the product's tokens
+expect_ok "the resource-server gateway" -H "Authorization: Bearer $TOKEN" "$RS$PEER_PATH"
+wrk -t$THREADS -c$CONNECTIONS -d$WARM_PEER -s bench/lua/bearers.lua "$RS$PEER_PATH" -- "$WORK/tokens.txt" \
+  >/dev/null
+wrk -t$THREADS -c$CONNECTIONS -d$WARM_EACH -s bench/lua/bearer.lua "$RS$PEER_PATH" -- "$WORK/token.txt" >/dev/null
+
+phase "1. validation tax, $ROUNDS rounds of (a) to (g), so that drift hits all alike"
 for round in $(seq 1 $ROUNDS); do
-  run a-public.$round $PUBLIC
-  run b-one-token.$round -s bench/lua/bearer.lua $PROTECTED -- "$WORK/token.txt"
-  run c-distinct-tokens.$round -s bench/lua/bearers.lua $PROTECTED -- "$WORK/tokens.txt"
-  run d-backend-direct.$round http://127.0.0.1:18081/seta-search/api/v1/corpus
+  run a-public.$round "$PUBLIC"
+  run b-one-token.$round -s bench/lua/bearer.lua "$PROTECTED" -- "$WORK/token.txt"
+  run c-distinct-tokens.$round -s bench/lua/bearers.lua "$PROTECTED" -- "$WORK/tokens.txt"
+  run d-backend-direct.$round "$BACKEND$PEER_PATH"
+  run e-bare.$round "$BARE$PEER_PATH"
+  run f-resource-server-distinct-tokens.$round -s bench/lua/bearers.lua "$RS$PEER_PATH" -- "$WORK/tokens.txt"
+  run g-resource-server-one-token.$round -s bench/lua/bearer.lua "$RS$PEER_PATH" -- "$WORK/token.txt"
 done
 
-echo "== 2. token issuance"
-run token-issuance -s bench/lua/login.lua http://127.0.0.1:18080 -- "$WORK/proofs-00"
+phase "2. token issuance, with Redis's command count around it"
+# the first two samples measure what asking costs, so that it can be taken off; commandstats says which commands
+redis-cli -p $REDIS_PORT INFO commandstats > "$WORK/redis-commandstats-before.txt"
+COMMANDS_0=$(redis_commands); COMMANDS_1=$(redis_commands); ISSUED_1=$(tokens_issued)
+run token-issuance -s bench/lua/login.lua $GATEWAY -- "$WORK/proofs-00"
+# logins still in flight when wrk stopped finish within the command timeout
+sleep 1
+COMMANDS_2=$(redis_commands); ISSUED_2=$(tokens_issued)
+redis-cli -p $REDIS_PORT INFO commandstats > "$WORK/redis-commandstats-after.txt"
+echo "$COMMANDS_0 $COMMANDS_1 $COMMANDS_2 $ISSUED_1 $ISSUED_2" > "$WORK/redis-commands.txt"
+echo "redis-commands $WORK/redis-commands.txt" >> "$RESULTS"
+echo "redis-commandstats-before $WORK/redis-commandstats-before.txt" >> "$RESULTS"
+echo "redis-commandstats-after $WORK/redis-commandstats-after.txt" >> "$RESULTS"
 
-echo "== 3. refresh rotation"
-run refresh-rotation -s bench/lua/refresh.lua http://127.0.0.1:18080 -- "$WORK/proofs-02"
-python3 bench/redis_rotation.py 16379 "$WORK" $DURATION >> "$RESULTS"
+phase "3. refresh rotation"
+run refresh-rotation -s bench/lua/refresh.lua $GATEWAY -- "$WORK/proofs-02"
+python3 bench/redis_rotation.py $REDIS_PORT "$WORK" $DURATION >> "$RESULTS"
 
-echo "== 4. isolation: (b) alone and (b) while /token runs at half its capacity"
+phase "4. isolation: (b) alone and (b) while /token runs at half its capacity"
 CAPACITY=$(python3 bench/report.py rps "$WORK/token-issuance.wrk")
 HALF=$(python3 -c "print(max(1, int($CAPACITY / 2)))")
-run b-alone -s bench/lua/bearer.lua $PROTECTED -- "$WORK/token.txt"
-wrk -t1 -c8 -d$(( ${DURATION%s} + 4 ))s -s bench/lua/login.lua http://127.0.0.1:18080 -- "$WORK/proofs-01" $HALF 8 \
+run b-alone -s bench/lua/bearer.lua "$PROTECTED" -- "$WORK/token.txt"
+wrk -t1 -c8 -d$(( ${DURATION%s} + 4 ))s -s bench/lua/login.lua $GATEWAY -- "$WORK/proofs-01" $HALF 8 \
   > "$WORK/isolation-login.wrk" 2>&1 &
 LOGIN_LOAD=$!
 sleep 2
-run b-during-issuance -s bench/lua/bearer.lua $PROTECTED -- "$WORK/token.txt"
+run b-during-issuance -s bench/lua/bearer.lua "$PROTECTED" -- "$WORK/token.txt"
 wait $LOGIN_LOAD || true
+LOGIN_LOAD=""
 echo "isolation-login $WORK/isolation-login.wrk" >> "$RESULTS"
 
-echo "== 5. memory"
+phase "5. memory"
 jcmd $GATEWAY_PID GC.run >/dev/null
 sleep 1
 curl -s http://127.0.0.1:18090/actuator/prometheus > "$WORK/prometheus.txt"
 echo "prometheus $WORK/prometheus.txt" >> "$RESULTS"
-redis-cli -p 16379 --eval bench/memory-usage.lua , "seta:s:*" > "$WORK/redis-memory.txt"
+redis-cli -p $REDIS_PORT --eval bench/memory-usage.lua , "seta:s:*" > "$WORK/redis-memory.txt"
 echo "redis-memory $WORK/redis-memory.txt" >> "$RESULTS"
 
-echo "== report"
-python3 bench/report.py write "$RESULTS" "$WORK/jmh.json" "$MODE" "$THREADS" "$CONNECTIONS" "$DURATION"
+phase "report"
+python3 bench/report.py write "$RESULTS" "$WORK/jmh.json" "$MODE" "$THREADS" "$CONNECTIONS" "$DURATION" "$JVM_FLAGS"
 echo "work files in $WORK"
