@@ -144,6 +144,7 @@ def main():
     refresh_rps = refresh["rps"] * int(refresh["extra"].get("refreshes", 0)) / max(1, refresh["requests"])
     refresh_ceiling = min(openssl_ceiling, redis_rps)
     sessions, session_bytes = [int(x) for x in open(files["redis-memory"]).read().split()]
+    probe = dict(re.findall(r"([\w-]+)=(\d+)", open(files["redis-memory-probe"]).read()))
     heap = prometheus_heap(files["prometheus"])
     counts = [int(x) for x in open(files["redis-commands"]).read().split()]
     asked_0, asked_1, after, issued_before, issued_after = counts
@@ -265,7 +266,10 @@ def main():
         f"`total_commands_processed` over the issuance run, {logins:,} tokens issued by the gateway's count); "
         f"per login: {command_mix}.",
         f"- Memory after the run: gateway heap {heap / 1048576:,.0f} MiB used after a full GC; Redis "
-        f"{session_bytes / max(1, sessions):,.0f} bytes per active session ({sessions:,} sessions, MEMORY USAGE).",
+        f"{session_bytes / max(1, sessions):,.0f} bytes per active session ({sessions:,} sessions of one principal, "
+        f"MEMORY USAGE); {int(probe['redis-bytes-per-session']):,} bytes per session and "
+        f"{int(probe['redis-bytes-per-proof-record']):,} per login proof record (kept for the replay window) with "
+        f"{probe['principals']} principals of {int(probe['sessions']) // int(probe['principals'])} sessions each.",
         "",
         "| goal (issue 10) | measured | met |",
         "|---|---|---|",

@@ -270,6 +270,9 @@ curl -s http://127.0.0.1:18090/actuator/prometheus > "$WORK/prometheus.txt"
 echo "prometheus $WORK/prometheus.txt" >> "$RESULTS"
 redis-cli -p $REDIS_PORT --eval bench/memory-usage.lua , "seta:s:*" > "$WORK/redis-memory.txt"
 echo "redis-memory $WORK/redis-memory.txt" >> "$RESULTS"
+# ordinary users: 200 principals with 5 sessions each, started through the real store
+java -cp "$CP" eu.seta.gateway.session.RedisMemoryProbe $REDIS_PORT 200 5 > "$WORK/redis-memory-probe.txt"
+echo "redis-memory-probe $WORK/redis-memory-probe.txt" >> "$RESULTS"
 
 phase "report"
 python3 bench/report.py write "$RESULTS" "$WORK/jmh.json" "$MODE" "$THREADS" "$CONNECTIONS" "$DURATION" "$JVM_FLAGS"
