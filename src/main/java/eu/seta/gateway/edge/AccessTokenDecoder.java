@@ -56,6 +56,10 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 
 	private static final Logger log = LoggerFactory.getLogger(AccessTokenDecoder.class);
 
+	static final String TOO_LARGE = "too_large";
+
+	static final String TOO_LONG = "The access token is too long.";
+
 	private static final Set<String> HEADER_NAMES = Set.of("alg", "kid", "typ");
 
 	private static final Set<String> TOKEN_TYPES = Set.of("at+jwt", "application/at+jwt");
@@ -92,8 +96,7 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 		this.skew = edge.clockSkew();
 		this.maxTokenLength = edge.maxTokenLength();
 		this.clock = clock;
-		this.rejections = new TaggedCounters(meters, "seta.bearer.rejected", "reason",
-				"Bearer tokens refused at the edge, by reason");
+		this.rejections = rejections(meters);
 		this.verified = Caffeine.newBuilder()
 			.maximumSize(edge.verifiedTokenCacheSize())
 			.ticker(ClockTicker.of(clock))
@@ -112,6 +115,12 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 	record VerifiedToken(Jwt jwt, String kid, KeySet.Verifier verifier, Instant validUntil) {
 	}
 
+	/** The refusal counts, shared with the {@link BearerTokenExtractor}, which refuses over-long tokens first. */
+	static TaggedCounters rejections(MeterRegistry meters) {
+		return new TaggedCounters(meters, "seta.bearer.rejected", "reason",
+				"Bearer tokens refused at the edge, by reason");
+	}
+
 	@Override
 	public Mono<Jwt> decode(String token) {
 		try {
@@ -126,7 +135,8 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 
 	Jwt decodeNow(String token) {
 		if (token.length() > this.maxTokenLength) {
-			throw reject("too_large", "The access token is too long.");
+			// the extractor refuses these first with 400; this stays so that nothing long is ever parsed
+			throw reject(TOO_LARGE, TOO_LONG);
 		}
 		Instant now = this.clock.instant();
 		String cacheKey = Sha256.base64url(token);

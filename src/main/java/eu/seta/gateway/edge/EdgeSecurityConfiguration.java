@@ -72,9 +72,11 @@ class EdgeSecurityConfiguration {
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	SecurityWebFilterChain proxiedCalls(ServerHttpSecurity http, EdgeProperties edge, ReactiveJwtDecoder decoder,
-			EdgeChallenges challenges, ErrorResponses errors) {
+			EdgeChallenges challenges, MeterRegistry meters) {
+		BearerTokenExtractor extractor = new BearerTokenExtractor(edge.maxTokenLength(),
+				AccessTokenDecoder.rejections(meters));
 		return common(http, edge)
-			.oauth2ResourceServer((server) -> server.bearerTokenConverter(new BearerTokenExtractor())
+			.oauth2ResourceServer((server) -> server.bearerTokenConverter(extractor)
 				.authenticationEntryPoint(challenges)
 				.jwt((jwt) -> jwt.jwtDecoder(decoder)))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(challenges)
