@@ -220,6 +220,11 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 		if (!now.isBefore(expiresAt.plus(this.skew))) {
 			throw reject("expired", "The access token has expired.");
 		}
+		// a token that expires before it was issued was never valid, whatever the skew lets through
+		Object iat = claims.get("iat");
+		if (iat != null && !expiresAt.isAfter(instant(iat))) {
+			throw reject("malformed", "The access token expires before it was issued.");
+		}
 		Object nbf = claims.get("nbf");
 		if (nbf != null && (!(nbf instanceof Number) || now.plus(this.skew).isBefore(instant(nbf)))) {
 			throw reject("not_yet_valid", "The access token is not valid yet.");

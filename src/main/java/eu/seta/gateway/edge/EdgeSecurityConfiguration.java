@@ -19,8 +19,10 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -78,7 +80,7 @@ class EdgeSecurityConfiguration {
 		return common(http, edge)
 			.oauth2ResourceServer((server) -> server.bearerTokenConverter(extractor)
 				.authenticationEntryPoint(challenges)
-				.jwt((jwt) -> jwt.jwtDecoder(decoder)))
+				.jwt((jwt) -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(EdgeSecurityConfiguration::caller)))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(challenges)
 				.accessDeniedHandler((exchange, denied) -> challenges.insufficientScope(exchange, "Access is denied.")))
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers(ADMINISTRATION)
@@ -87,6 +89,15 @@ class EdgeSecurityConfiguration {
 				.anyExchange()
 				.permitAll())
 			.build();
+	}
+
+	/**
+	 * The authentication of a verified token, without authorities: the edge decides on the {@code role} and
+	 * {@code user_type} claims, never on scopes, and Spring Security's scope converter would fail (a 500) on a
+	 * {@code scope} claim that is not text.
+	 */
+	private static Mono<AbstractAuthenticationToken> caller(Jwt jwt) {
+		return Mono.just(new JwtAuthenticationToken(jwt, List.of(), jwt.getSubject()));
 	}
 
 	private static Mono<AuthorizationResult> administrator(Mono<Authentication> authentication,
