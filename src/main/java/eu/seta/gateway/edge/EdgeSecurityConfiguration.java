@@ -116,8 +116,12 @@ class EdgeSecurityConfiguration {
 			.anonymous(ServerHttpSecurity.AnonymousSpec::disable)
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer
-				.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER)));
+			// no Cache-Control/Pragma/Expires of Spring Security's: a proxied answer keeps its backend's caching
+			// semantics (a route that wants no-store says so with SetResponseHeader); the gateway's own token
+			// answers and every error body set no-store themselves
+			.headers((headers) -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable)
+				.referrerPolicy((referrer) -> referrer
+					.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER)));
 		if (edge.cors().enabled()) {
 			http.cors((cors) -> cors.configurationSource(corsSource(edge.cors())));
 		}
