@@ -4,7 +4,10 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import eu.seta.gateway.testing.GatewayIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -17,13 +20,18 @@ import static eu.seta.gateway.testing.StandardPrincipals.ALICE_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Edge options an operator turns on, as docs/edge.md describes them: a route that asks for {@code no-store} with
- * Spring Cloud Gateway's own {@code SetResponseHeader} filter, and a trusted proxy (the test client) whose
- * forwarding headers are believed.
+ * Edge options an operator turns on, as docs/edge.md describes them: CORS for one origin, a route that asks for
+ * {@code no-store} with Spring Cloud Gateway's own {@code SetResponseHeader} filter, and a trusted proxy (the test
+ * client) whose forwarding headers are believed.
  */
 class EdgeOptionsTests extends GatewayIntegrationTest {
 
 	/** Replaces the routes of config/application.yml: Spring Boot binds a list as a whole. */
+	private static final String ALLOWED_ORIGIN = "https://seta.example.org";
+
+	private static final String CORS_REFUSED = "{\"error\":\"access_denied\","
+			+ "\"message\":\"Cross-origin requests from this origin are not allowed.\"}";
+
 	private static final String ROUTES = "spring.cloud.gateway.server.webflux.routes";
 
 	@DynamicPropertySource
@@ -33,6 +41,7 @@ class EdgeOptionsTests extends GatewayIntegrationTest {
 		registry.add(ROUTES + "[0].predicates[0]", () -> "Path=/seta-account/**");
 		registry.add(ROUTES + "[0].filters[0]", () -> "SetResponseHeader=Cache-Control, no-store");
 		registry.add("seta.edge.trusted-proxies", () -> "127.0.0.1/32,::1/128");
+		registry.add("seta.edge.cors.allowed-origins", () -> ALLOWED_ORIGIN);
 	}
 
 	@BeforeEach
@@ -41,6 +50,77 @@ class EdgeOptionsTests extends GatewayIntegrationTest {
 		BACKEND.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
 			.withHeader("Cache-Control", "max-age=3600")
 			.withBody("{}")));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/authentication/v1/jwks", "/.well-known/oauth-authorization-server", "/seta-account/me" })
+	void aRequestFromAnOriginNotListedIsRefusedWithTheJsonBody(String path) {
+		this.client.get()
+			.uri(path)
+			.header(HttpHeaders.ORIGIN, "https://evil.example")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + login(ALICE, ALICE_KEY.getPrivate()).accessToken())
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_JSON)
+			.expectHeader()
+			.doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectBody()
+			.json(CORS_REFUSED, true);
+		BACKEND.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/authentication/v1/token", "/authentication/v1/jwks", "/seta-account/me" })
+	void aRefusedPreflightGetsTheJsonBody(String path) {
+		this.client.options()
+			.uri(path)
+			.header(HttpHeaders.ORIGIN, "https://evil.example")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)
+			.expectBody()
+			.json(CORS_REFUSED, true);
+		// a listed origin asking for a header it may not send is refused the same way
+		this.client.options()
+			.uri(path)
+			.header(HttpHeaders.ORIGIN, ALLOWED_ORIGIN)
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "x-seta-role")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.json(CORS_REFUSED, true);
+		BACKEND.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void theListedOriginIsAnswered() {
+		this.client.options()
+			.uri("/authentication/v1/token")
+			.header(HttpHeaders.ORIGIN, ALLOWED_ORIGIN)
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "content-type")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ALLOWED_ORIGIN);
+		this.client.get()
+			.uri("/authentication/v1/jwks")
+			.header(HttpHeaders.ORIGIN, ALLOWED_ORIGIN)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ALLOWED_ORIGIN);
 	}
 
 	@Test
