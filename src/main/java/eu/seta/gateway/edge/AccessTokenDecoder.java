@@ -22,6 +22,7 @@ import eu.seta.gateway.keys.SigningKeys;
 import eu.seta.gateway.support.ClockTicker;
 import eu.seta.gateway.support.Sha256;
 import eu.seta.gateway.support.TaggedCounters;
+import eu.seta.gateway.token.TokenIssuer;
 import eu.seta.gateway.token.TokenProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -74,7 +75,7 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 
 	private final SigningKeys keys;
 
-	private final String issuer;
+	private final TokenIssuer issuer;
 
 	private final List<String> audiences;
 
@@ -88,10 +89,10 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 
 	private final TaggedCounters rejections;
 
-	AccessTokenDecoder(SigningKeys keys, TokenProperties tokens, EdgeProperties edge, Clock clock,
+	AccessTokenDecoder(SigningKeys keys, TokenIssuer issuer, TokenProperties tokens, EdgeProperties edge, Clock clock,
 			MeterRegistry meters) {
 		this.keys = keys;
-		this.issuer = tokens.issuerId();
+		this.issuer = issuer;
 		this.audiences = List.copyOf(tokens.audience());
 		this.skew = edge.clockSkew();
 		this.maxTokenLength = edge.maxTokenLength();
@@ -201,7 +202,7 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 		if (!"access".equals(claims.get("type"))) {
 			throw reject("type", "The token is not an access token.");
 		}
-		if (!this.issuer.equals(claims.get("iss"))) {
+		if (!this.issuer.id().equals(claims.get("iss"))) {
 			throw reject("issuer", "The access token was issued by someone else.");
 		}
 		Object audience = claims.get("aud");

@@ -7,6 +7,7 @@ import eu.seta.gateway.errors.ErrorBody;
 import eu.seta.gateway.errors.ErrorCodes;
 import eu.seta.gateway.errors.ErrorResponses;
 import eu.seta.gateway.keys.SigningKeys;
+import eu.seta.gateway.token.TokenIssuer;
 import eu.seta.gateway.token.TokenProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
@@ -55,9 +56,9 @@ class EdgeSecurityConfiguration {
 	static final String[] ADMINISTRATION = { "/authentication/v1/sessions", "/authentication/v1/sessions/**" };
 
 	@Bean
-	ReactiveJwtDecoder accessTokenDecoder(SigningKeys keys, TokenProperties tokens, EdgeProperties edge, Clock clock,
-			MeterRegistry meters) {
-		return new AccessTokenDecoder(keys, tokens, edge, clock, meters);
+	ReactiveJwtDecoder accessTokenDecoder(SigningKeys keys, TokenIssuer issuer, TokenProperties tokens,
+			EdgeProperties edge, Clock clock, MeterRegistry meters) {
+		return new AccessTokenDecoder(keys, issuer, tokens, edge, clock, meters);
 	}
 
 	@Bean
