@@ -6,23 +6,24 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The security events the gateway records: one audit line each, and a count on the metric named here. Events
- * that share a metric tell themselves apart by its {@code reason} tag.
+ * that share a metric tell themselves apart by its {@code reason} tag; a metric that only one event counts, with
+ * nothing to tell apart, carries no tag at all (a tag with a single value would only be noise to query around).
  */
 public enum AuditEvent {
 
-	TOKEN_ISSUED("seta.tokens.issued", "none"),
+	TOKEN_ISSUED("seta.tokens.issued"),
 
 	PROOF_REJECTED("seta.proofs.rejected", null),
 
 	PROOF_REPLAYED("seta.proofs.rejected", "replayed"),
 
-	RATE_LIMITED("seta.ratelimit.refused", "failed_proof_budget"),
+	RATE_LIMITED("seta.ratelimit.refused"),
 
-	TOKEN_REFRESHED("seta.tokens.refreshed", "none"),
+	TOKEN_REFRESHED("seta.tokens.refreshed"),
 
 	REFRESH_REJECTED("seta.refresh.rejected", null),
 
-	REUSE_DETECTED("seta.refresh.reuse.detected", "none"),
+	REUSE_DETECTED("seta.refresh.reuse.detected"),
 
 	SESSION_REVOKED("seta.sessions.revoked", null),
 
@@ -30,10 +31,21 @@ public enum AuditEvent {
 
 	private final String metric;
 
+	private final boolean tagged;
+
 	private final @Nullable String fixedReason;
 
+	/** A metric of its own, without a reason tag. */
+	AuditEvent(String metric) {
+		this.metric = metric;
+		this.tagged = false;
+		this.fixedReason = null;
+	}
+
+	/** A metric with a reason tag: {@code fixedReason}, or the entry's reason code when that is null. */
 	AuditEvent(String metric, @Nullable String fixedReason) {
 		this.metric = metric;
+		this.tagged = true;
 		this.fixedReason = fixedReason;
 	}
 
@@ -46,8 +58,14 @@ public enum AuditEvent {
 		return this.metric;
 	}
 
-	/** The reason tag of the metric: fixed for some events, the entry's reason code for the others. */
-	String reasonTag(@Nullable String reason) {
+	/**
+	 * The reason tag of the metric: none for an untagged metric, fixed for some events, the entry's reason code for
+	 * the others.
+	 */
+	@Nullable String reasonTag(@Nullable String reason) {
+		if (!this.tagged) {
+			return null;
+		}
 		if (this.fixedReason != null) {
 			return this.fixedReason;
 		}

@@ -117,9 +117,11 @@ public class AuditLog {
 
 	}
 
-	private Counter counter(AuditEvent event, String reason) {
-		return this.counters.computeIfAbsent(event.metric() + "|" + reason,
-				(key) -> Counter.builder(event.metric()).tag("reason", reason).register(this.meters));
+	private Counter counter(AuditEvent event, @Nullable String reason) {
+		return this.counters.computeIfAbsent(event.metric() + "|" + reason, (key) -> {
+			Counter.Builder counter = Counter.builder(event.metric());
+			return ((reason != null) ? counter.tag("reason", reason) : counter).register(this.meters);
+		});
 	}
 
 	/** Values may come from the request (a username): no line breaks to forge audit lines with. */

@@ -1,13 +1,9 @@
 package eu.seta.gateway.directory;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -57,20 +53,28 @@ final class PrincipalFileParser {
 		return new Result(resolveOwners(unique, rejections), List.copyOf(rejections));
 	}
 
-	/** Two entries claiming one login or one id are ambiguous: neither gets in, rather than whichever came first. */
+	/**
+	 * A second entry claiming a login or an id that an earlier valid entry holds is skipped; the first stays. A bad
+	 * line appended to the file (a typo, a copy) must never take a working principal, or its applications, out.
+	 */
 	private static List<Principal> dropDuplicates(List<Principal> principals, List<String> rejections) {
-		Map<LoginName, Long> logins = countBy(principals, Principal::login);
-		Map<String, Long> ids = countBy(principals, Principal::id);
+		Map<LoginName, Principal> logins = new HashMap<>();
+		Map<String, Principal> ids = new HashMap<>();
 		List<Principal> unique = new ArrayList<>();
 		for (Principal principal : principals) {
-			if (logins.get(principal.login()) > 1) {
-				rejections.add("principal id=" + principal.id() + " rejected: duplicate provider+username "
-						+ principal.login());
+			Principal sameLogin = logins.get(principal.login());
+			Principal sameId = ids.get(principal.id());
+			if (sameLogin != null) {
+				rejections.add("principal id=" + principal.id() + " skipped: duplicate provider+username "
+						+ principal.login() + " (kept the earlier entry id=" + sameLogin.id() + ")");
 			}
-			else if (ids.get(principal.id()) > 1) {
-				rejections.add("principal id=" + principal.id() + " rejected: duplicate id");
+			else if (sameId != null) {
+				rejections.add("principal id=" + principal.id() + " skipped: duplicate id (kept the earlier entry "
+						+ sameId.login() + ")");
 			}
 			else {
+				logins.put(principal.login(), principal);
+				ids.put(principal.id(), principal);
 				unique.add(principal);
 			}
 		}
@@ -97,10 +101,6 @@ final class PrincipalFileParser {
 			}
 		}
 		return resolved;
-	}
-
-	private static <K> Map<K, Long> countBy(Collection<Principal> principals, Function<Principal, K> key) {
-		return principals.stream().collect(Collectors.groupingBy(key, LinkedHashMap::new, Collectors.counting()));
 	}
 
 	private static String describe(@Nullable Object entry) {

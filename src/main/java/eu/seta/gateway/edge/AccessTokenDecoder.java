@@ -22,6 +22,7 @@ import eu.seta.gateway.keys.SigningKeys;
 import eu.seta.gateway.support.ClockTicker;
 import eu.seta.gateway.support.Sha256;
 import eu.seta.gateway.support.TaggedCounters;
+import eu.seta.gateway.token.TokenIssuer;
 import eu.seta.gateway.token.TokenProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -56,6 +57,10 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 
 	private static final Logger log = LoggerFactory.getLogger(AccessTokenDecoder.class);
 
+	static final String TOO_LARGE = "too_large";
+
+	static final String TOO_LONG = "The access token is too long.";
+
 	private static final Set<String> HEADER_NAMES = Set.of("alg", "kid", "typ");
 
 	private static final Set<String> TOKEN_TYPES = Set.of("at+jwt", "application/at+jwt");
@@ -70,7 +75,7 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 
 	private final SigningKeys keys;
 
-	private final String issuer;
+	private final TokenIssuer issuer;
 
 	private final List<String> audiences;
 
@@ -84,16 +89,15 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 
 	private final TaggedCounters rejections;
 
-	AccessTokenDecoder(SigningKeys keys, TokenProperties tokens, EdgeProperties edge, Clock clock,
+	AccessTokenDecoder(SigningKeys keys, TokenIssuer issuer, TokenProperties tokens, EdgeProperties edge, Clock clock,
 			MeterRegistry meters) {
 		this.keys = keys;
-		this.issuer = tokens.issuerId();
+		this.issuer = issuer;
 		this.audiences = List.copyOf(tokens.audience());
 		this.skew = edge.clockSkew();
 		this.maxTokenLength = edge.maxTokenLength();
 		this.clock = clock;
-		this.rejections = new TaggedCounters(meters, "seta.bearer.rejected", "reason",
-				"Bearer tokens refused at the edge, by reason");
+		this.rejections = rejections(meters);
 		this.verified = Caffeine.newBuilder()
 			.maximumSize(edge.verifiedTokenCacheSize())
 			.ticker(ClockTicker.of(clock))
@@ -112,6 +116,12 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 	record VerifiedToken(Jwt jwt, String kid, KeySet.Verifier verifier, Instant validUntil) {
 	}
 
+	/** The refusal counts, shared with the {@link BearerTokenExtractor}, which refuses over-long tokens first. */
+	static TaggedCounters rejections(MeterRegistry meters) {
+		return new TaggedCounters(meters, "seta.bearer.rejected", "reason",
+				"Bearer tokens refused at the edge, by reason");
+	}
+
 	@Override
 	public Mono<Jwt> decode(String token) {
 		try {
@@ -126,7 +136,8 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 
 	Jwt decodeNow(String token) {
 		if (token.length() > this.maxTokenLength) {
-			throw reject("too_large", "The access token is too long.");
+			// the extractor refuses these first with 400; this stays so that nothing long is ever parsed
+			throw reject(TOO_LARGE, TOO_LONG);
 		}
 		Instant now = this.clock.instant();
 		String cacheKey = Sha256.base64url(token);
@@ -191,7 +202,7 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 		if (!"access".equals(claims.get("type"))) {
 			throw reject("type", "The token is not an access token.");
 		}
-		if (!this.issuer.equals(claims.get("iss"))) {
+		if (!this.issuer.id().equals(claims.get("iss"))) {
 			throw reject("issuer", "The access token was issued by someone else.");
 		}
 		Object audience = claims.get("aud");
@@ -209,6 +220,11 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 		Instant expiresAt = instant(exp);
 		if (!now.isBefore(expiresAt.plus(this.skew))) {
 			throw reject("expired", "The access token has expired.");
+		}
+		// a token that expires before it was issued was never valid, whatever the skew lets through
+		Object iat = claims.get("iat");
+		if (iat != null && !expiresAt.isAfter(instant(iat))) {
+			throw reject("malformed", "The access token expires before it was issued.");
 		}
 		Object nbf = claims.get("nbf");
 		if (nbf != null && (!(nbf instanceof Number) || now.plus(this.skew).isBefore(instant(nbf)))) {

@@ -41,12 +41,14 @@ public record Caller(String userId, String provider, String username, String rol
 	}
 
 	static Caller from(Jwt jwt) {
-		Map<String, Object> setaId = jwt.getClaimAsMap("seta_id");
+		// read as is, not through the claim converters, which throw on a shape they cannot convert
+		Map<?, ?> setaId = (jwt.getClaims().get("seta_id") instanceof Map<?, ?> map) ? map : null;
 		return new Caller(jwt.getSubject(), text(setaId, "provider"), text(setaId, "provider_uid"),
-				textOf(jwt.getClaim("role")), textOf(jwt.getClaim("user_type")), textOf(jwt.getId()));
+				textOf(jwt.getClaims().get("role")), textOf(jwt.getClaims().get("user_type")),
+				textOf(jwt.getClaims().get("jti")));
 	}
 
-	private static String text(@Nullable Map<String, Object> map, String key) {
+	private static String text(@Nullable Map<?, ?> map, String key) {
 		return (map == null) ? "" : textOf(map.get(key));
 	}
 

@@ -14,13 +14,14 @@ import reactor.core.publisher.Mono;
 /**
  * Runs before anything else: removes every header a client could use to pass for someone else. Identity headers
  * ({@code X-Seta-*} by default) are removed in any case and with {@code _} for {@code -}, since some servers
- * (nginx, CGI, WSGI) treat {@code X_Seta_User_Id} as {@code X-Seta-User-Id}. {@code Forwarded} and
- * {@code X-Forwarded-*} go too unless the connection comes from a trusted proxy.
+ * (nginx, CGI, WSGI) treat {@code X_Seta_User_Id} as {@code X-Seta-User-Id}. {@code Forwarded},
+ * {@code X-Forwarded-*} and {@code X-Real-IP} (nginx's name for the client address, which many backends believe) go
+ * too unless the connection comes from a trusted proxy.
  */
 @Component
 class ClientHeaderSanitizer implements WebFilter, Ordered {
 
-	private static final List<String> FORWARDING = List.of("forwarded", "x-forwarded-");
+	private static final List<String> FORWARDING = List.of("forwarded", "x-forwarded-", "x-real-ip");
 
 	private final String identityPrefix;
 

@@ -17,9 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param identityHeaderPrefix headers with this prefix carry the verified identity to backends; any a client sends
  * are removed first (any case, {@code _} for {@code -})
  * @param trustedProxies addresses or CIDR ranges of proxies in front of the gateway (a load balancer, an
- * ingress); only from them are {@code Forwarded} and {@code X-Forwarded-*} headers believed
+ * ingress); only from them are {@code Forwarded}, {@code X-Forwarded-*} and {@code X-Real-IP} headers believed
  * @param clockSkew leeway for {@code exp} and {@code nbf}
- * @param maxTokenLength longest bearer token looked at; longer ones are refused unread
+ * @param maxTokenLength longest bearer token looked at; longer ones are refused unread (400 {@code invalid_request})
  * @param maxHeaderBytes most bytes of request headers accepted, all together; more is refused with 431
  * @param verifiedTokenCacheSize most verified tokens remembered, so a reused token is verified once
  * @param cors cross-origin access for browser clients; off unless origins are listed

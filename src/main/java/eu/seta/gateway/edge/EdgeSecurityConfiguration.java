@@ -7,6 +7,7 @@ import eu.seta.gateway.errors.ErrorBody;
 import eu.seta.gateway.errors.ErrorCodes;
 import eu.seta.gateway.errors.ErrorResponses;
 import eu.seta.gateway.keys.SigningKeys;
+import eu.seta.gateway.token.TokenIssuer;
 import eu.seta.gateway.token.TokenProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
@@ -19,8 +20,10 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -53,9 +56,9 @@ class EdgeSecurityConfiguration {
 	static final String[] ADMINISTRATION = { "/authentication/v1/sessions", "/authentication/v1/sessions/**" };
 
 	@Bean
-	ReactiveJwtDecoder accessTokenDecoder(SigningKeys keys, TokenProperties tokens, EdgeProperties edge, Clock clock,
-			MeterRegistry meters) {
-		return new AccessTokenDecoder(keys, tokens, edge, clock, meters);
+	ReactiveJwtDecoder accessTokenDecoder(SigningKeys keys, TokenIssuer issuer, TokenProperties tokens,
+			EdgeProperties edge, Clock clock, MeterRegistry meters) {
+		return new AccessTokenDecoder(keys, issuer, tokens, edge, clock, meters);
 	}
 
 	@Bean
@@ -72,11 +75,13 @@ class EdgeSecurityConfiguration {
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
 	SecurityWebFilterChain proxiedCalls(ServerHttpSecurity http, EdgeProperties edge, ReactiveJwtDecoder decoder,
-			EdgeChallenges challenges, ErrorResponses errors) {
+			EdgeChallenges challenges, MeterRegistry meters) {
+		BearerTokenExtractor extractor = new BearerTokenExtractor(edge.maxTokenLength(),
+				AccessTokenDecoder.rejections(meters));
 		return common(http, edge)
-			.oauth2ResourceServer((server) -> server.bearerTokenConverter(new BearerTokenExtractor())
+			.oauth2ResourceServer((server) -> server.bearerTokenConverter(extractor)
 				.authenticationEntryPoint(challenges)
-				.jwt((jwt) -> jwt.jwtDecoder(decoder)))
+				.jwt((jwt) -> jwt.jwtDecoder(decoder).jwtAuthenticationConverter(EdgeSecurityConfiguration::caller)))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(challenges)
 				.accessDeniedHandler((exchange, denied) -> challenges.insufficientScope(exchange, "Access is denied.")))
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers(ADMINISTRATION)
@@ -85,6 +90,15 @@ class EdgeSecurityConfiguration {
 				.anyExchange()
 				.permitAll())
 			.build();
+	}
+
+	/**
+	 * The authentication of a verified token, without authorities: the edge decides on the {@code role} and
+	 * {@code user_type} claims, never on scopes, and Spring Security's scope converter would fail (a 500) on a
+	 * {@code scope} claim that is not text.
+	 */
+	private static Mono<AbstractAuthenticationToken> caller(Jwt jwt) {
+		return Mono.just(new JwtAuthenticationToken(jwt, List.of(), jwt.getSubject()));
 	}
 
 	private static Mono<AuthorizationResult> administrator(Mono<Authentication> authentication,
@@ -103,8 +117,12 @@ class EdgeSecurityConfiguration {
 			.anonymous(ServerHttpSecurity.AnonymousSpec::disable)
 			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer
-				.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER)));
+			// no Cache-Control/Pragma/Expires of Spring Security's: a proxied answer keeps its backend's caching
+			// semantics (a route that wants no-store says so with SetResponseHeader); the gateway's own token
+			// answers and every error body set no-store themselves
+			.headers((headers) -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable)
+				.referrerPolicy((referrer) -> referrer
+					.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER)));
 		if (edge.cors().enabled()) {
 			http.cors((cors) -> cors.configurationSource(corsSource(edge.cors())));
 		}

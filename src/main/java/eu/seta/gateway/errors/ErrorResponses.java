@@ -1,5 +1,7 @@
 package eu.seta.gateway.errors;
 
+import java.util.Map;
+
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -16,6 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 public class ErrorResponses {
+
+	private static final Map<String, String> SECURITY_HEADERS = Map.of("X-Content-Type-Options", "nosniff",
+			"X-Frame-Options", "DENY", "Referrer-Policy", "no-referrer");
 
 	private final JsonMapper jsonMapper;
 
@@ -34,6 +39,13 @@ public class ErrorResponses {
 		headers.addAll(extra);
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		headers.setCacheControl("no-store");
+		// refusals written before Spring Security's header writer runs (the firewall, the header limit) carry the
+		// headers every answer does; where it ran, it set the same values already
+		SECURITY_HEADERS.forEach((name, value) -> {
+			if (!headers.containsHeader(name)) {
+				headers.set(name, value);
+			}
+		});
 		byte[] json = this.jsonMapper.writeValueAsBytes(body);
 		DataBuffer buffer = response.bufferFactory().wrap(json);
 		return response.writeWith(Mono.just(buffer));

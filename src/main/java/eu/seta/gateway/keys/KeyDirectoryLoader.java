@@ -17,6 +17,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads the key set from a directory, typically a mounted Kubernetes Secret: one key per file, PEM
@@ -24,8 +26,14 @@ import org.jspecify.annotations.Nullable;
  * the file name without extension. The active key is named by {@code seta.keys.active-kid}, else by a file
  * {@code active-kid} in the directory (so that switching keys needs no restart), else it is the only private key.
  * Every other key is published only: its tokens stay valid until it is removed.
+ * <p>
+ * A file that is not a usable key (unreadable, weak, another curve, a kid an earlier file already has) is skipped
+ * with an error in the log, and the others load: one bad file must not block rotation. The load fails only when
+ * no key is left or the active one is missing, and then names what was skipped.
  */
 final class KeyDirectoryLoader {
+
+	private static final Logger log = LoggerFactory.getLogger(KeyDirectoryLoader.class);
 
 	static final String ACTIVE_KID_FILE = "active-kid";
 
@@ -35,24 +43,43 @@ final class KeyDirectoryLoader {
 		}
 		List<JWK> keys = new ArrayList<>();
 		Set<String> kids = new HashSet<>();
+		List<String> skipped = new ArrayList<>();
 		for (Path file : keyFiles(directory)) {
-			for (JWK key : read(file)) {
-				if (!kids.add(key.getKeyID())) {
-					throw new IllegalArgumentException("kid " + key.getKeyID() + " appears twice in " + directory);
+			try {
+				List<JWK> read = read(file);
+				Set<String> fileKids = new HashSet<>();
+				for (JWK key : read) {
+					if (kids.contains(key.getKeyID()) || !fileKids.add(key.getKeyID())) {
+						// two keys under one kid: the one loaded first keeps it, tokens cannot name the other
+						throw new IllegalArgumentException("kid " + key.getKeyID() + " appears twice");
+					}
 				}
-				keys.add(key);
+				kids.addAll(fileKids);
+				keys.addAll(read);
+			}
+			catch (IllegalArgumentException ex) {
+				String reason = file.getFileName() + ": " + ex.getMessage();
+				log.error("Key file {} skipped, the other keys in {} stay in use: {}", file.getFileName(), directory,
+						ex.getMessage());
+				skipped.add(reason);
 			}
 		}
 		if (keys.isEmpty()) {
-			throw new IllegalArgumentException("no key files (*.pem, *.key, *.json, *.jwk) in " + directory);
+			throw new IllegalArgumentException("no usable key files (*.pem, *.key, *.json, *.jwk) in " + directory
+					+ skippedNote(skipped));
 		}
 		String activeKid = activeKid(directory, configuredActiveKid, keys);
 		JWK activeJwk = keys.stream()
 			.filter((key) -> key.getKeyID().equals(activeKid))
 			.findFirst()
-			.orElseThrow(() -> new IllegalArgumentException("active kid '" + activeKid + "' names no key in " + directory));
+			.orElseThrow(() -> new IllegalArgumentException(
+					"active kid '" + activeKid + "' names no key in " + directory + skippedNote(skipped)));
 		SigningKey active = KeyMaterial.signingKey(activeJwk);
 		return KeySet.of(active, keys.stream().map(JWK::toPublicJWK).toList());
+	}
+
+	private static String skippedNote(List<String> skipped) {
+		return skipped.isEmpty() ? "" : " (skipped: " + String.join("; ", skipped) + ")";
 	}
 
 	private static List<Path> keyFiles(Path directory) {
@@ -74,12 +101,12 @@ final class KeyDirectoryLoader {
 			text = Files.readString(file, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			throw new IllegalArgumentException("cannot read key file " + file.getFileName() + ": " + ex.getMessage());
+			throw new IllegalArgumentException("cannot read the file: " + ex.getMessage());
 		}
 		String fileKid = baseName(file);
 		try {
 			if ("pem".equals(extension(file))) {
-				return List.of(KeyMaterial.normalize(JWK.parseFromPEMEncodedObjects(text), fileKid));
+				return List.of(KeyMaterial.normalize(PemKeys.parse(text), fileKid));
 			}
 			if (text.contains("\"keys\"")) {
 				return JWKSet.parse(text)
@@ -92,8 +119,7 @@ final class KeyDirectoryLoader {
 			return List.of(KeyMaterial.normalize(jwk, kidOf(jwk, fileKid)));
 		}
 		catch (JOSEException | ParseException | RuntimeException ex) {
-			throw new IllegalArgumentException("key file " + file.getFileName() + " is not a usable key: "
-					+ ex.getMessage());
+			throw new IllegalArgumentException("not a usable key: " + ex.getMessage());
 		}
 	}
 

@@ -35,11 +35,14 @@ class AccessTokenIssuer {
 
 	private final TokenProperties properties;
 
+	private final TokenIssuer issuer;
+
 	private final CryptoWorkers workers;
 
-	AccessTokenIssuer(SigningKeys keys, TokenProperties properties, CryptoWorkers workers) {
+	AccessTokenIssuer(SigningKeys keys, TokenProperties properties, TokenIssuer issuer, CryptoWorkers workers) {
 		this.keys = keys;
 		this.properties = properties;
+		this.issuer = issuer;
 		this.workers = workers;
 	}
 
@@ -63,7 +66,7 @@ class AccessTokenIssuer {
 		setaId.put("user_id", principal.id());
 		setaId.put("provider", principal.login().provider());
 		setaId.put("provider_uid", principal.login().username());
-		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(this.properties.issuerId())
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(this.issuer.id())
 			.audience(this.properties.audience())
 			.subject(principal.id())
 			.claim("seta_id", setaId)

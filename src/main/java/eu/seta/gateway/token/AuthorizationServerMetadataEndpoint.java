@@ -18,19 +18,19 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Keys")
 class AuthorizationServerMetadataEndpoint {
 
-	private final TokenProperties properties;
+	private final TokenIssuer issuer;
 
 	private final SigningKeys keys;
 
-	AuthorizationServerMetadataEndpoint(TokenProperties properties, SigningKeys keys) {
-		this.properties = properties;
+	AuthorizationServerMetadataEndpoint(TokenIssuer issuer, SigningKeys keys) {
+		this.issuer = issuer;
 		this.keys = keys;
 	}
 
 	@Operation(summary = "OAuth 2.0 authorization server metadata (RFC 8414)")
 	@GetMapping("/.well-known/oauth-authorization-server")
 	ResponseEntity<Map<String, Object>> metadata() {
-		String issuer = this.properties.issuerId();
+		String issuer = this.issuer.id();
 		Map<String, Object> metadata = new LinkedHashMap<>();
 		metadata.put("issuer", issuer);
 		metadata.put("token_endpoint", issuer + "/authentication/v1/token");

@@ -37,25 +37,27 @@ final class RequestBodies {
 	 * anything else is refused with 415.
 	 */
 	static void requireJsonOrNone(ServerHttpRequest request) {
-		MediaType type = contentType(request);
+		MediaType type = contentType(request, MediaType.APPLICATION_JSON_VALUE);
 		if (type != null && !MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)) {
-			throw unsupported("application/json");
+			throw unsupported(MediaType.APPLICATION_JSON_VALUE);
 		}
 	}
 
-	static @Nullable MediaType contentType(ServerHttpRequest request) {
+	/** The request's content type; one that does not parse is refused like any other the endpoint does not take. */
+	static @Nullable MediaType contentType(ServerHttpRequest request, String... accepted) {
 		try {
 			return request.getHeaders().getContentType();
 		}
 		catch (RuntimeException ex) {
-			throw unsupported("application/json");
+			throw unsupported(accepted);
 		}
 	}
 
-	static ApiException unsupported(String accepted) {
+	/** 415 with {@code Accept-Post} listing the accepted types, comma-separated as RFC 9110 lists are. */
+	static ApiException unsupported(String... accepted) {
 		return new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCodes.INVALID_REQUEST,
-				"Unsupported content type; send " + accepted + ".")
-			.withHeader("Accept-Post", accepted);
+				"Unsupported content type; send " + String.join(" or ", accepted) + ".")
+			.withHeader("Accept-Post", String.join(", ", accepted));
 	}
 
 	private static byte[] drain(DataBuffer buffer) {

@@ -44,6 +44,10 @@ class TokenEndpoint {
 
 	private static final CacheControl NO_STORE = CacheControl.noStore();
 
+	/** What revoke reads (RFC 7009 names the form; SeTA-style clients send JSON). */
+	private static final String[] REVOCATION_TYPES = { MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+			MediaType.APPLICATION_JSON_VALUE };
+
 	private final TokenRequestParser parser = new TokenRequestParser();
 
 	private final ProofGrant proofGrant;
@@ -126,10 +130,10 @@ class TokenEndpoint {
 			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 	@PostMapping("/revoke")
 	Mono<ResponseEntity<Void>> revoke(ServerHttpRequest request) {
-		MediaType type = RequestBodies.contentType(request);
+		MediaType type = RequestBodies.contentType(request, REVOCATION_TYPES);
 		boolean form = type != null && MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type);
 		if (type != null && !form && !MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)) {
-			throw RequestBodies.unsupported("application/x-www-form-urlencoded or application/json");
+			throw RequestBodies.unsupported(REVOCATION_TYPES);
 		}
 		return RequestBodies.read(request)
 			.map((body) -> tokenToRevoke(request, body, form))

@@ -6,6 +6,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -13,7 +14,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * What the token API issues.
  *
- * @param issuer the {@code iss} of every token, and the base of the URLs in the authorization server metadata
+ * @param issuer the {@code iss} of every token, and the base of the URLs in the authorization server metadata: the
+ * gateway's public URL; unset, {@code http://localhost:<port>} of the port the gateway listens on (see
+ * {@link TokenIssuer}), for a developer's machine
  * @param audience the {@code aud} of every access token
  * @param accessTokenTtl lifetime of an access token
  * @param refreshIdleTtl a refresh token not used for this long stops working (sliding: each refresh renews it)
@@ -24,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties(TokenProperties.PREFIX)
-public record TokenProperties(@DefaultValue("http://localhost:8080") @NotNull URI issuer,
+public record TokenProperties(@Nullable URI issuer,
 		@DefaultValue("seta-api") @NotEmpty List<String> audience, @DefaultValue("1h") @NotNull Duration accessTokenTtl,
 		@DefaultValue("24h") @NotNull Duration refreshIdleTtl, @DefaultValue("30d") @NotNull Duration sessionMaxTtl,
 		@DefaultValue("0s") @NotNull Duration refreshGrace, @DefaultValue("24h") @NotNull Duration replayRetention) {
@@ -32,6 +35,10 @@ public record TokenProperties(@DefaultValue("http://localhost:8080") @NotNull UR
 	public static final String PREFIX = "seta.token";
 
 	public TokenProperties {
+		if (issuer != null && !isIssuerUrl(issuer)) {
+			throw new IllegalArgumentException(PREFIX + ".issuer must be an http or https URL without query or "
+					+ "fragment, e.g. https://seta.example.org; was '" + issuer + "'");
+		}
 		requirePositive("access-token-ttl", accessTokenTtl);
 		requirePositive("refresh-idle-ttl", refreshIdleTtl);
 		requirePositive("session-max-ttl", sessionMaxTtl);
@@ -41,10 +48,10 @@ public record TokenProperties(@DefaultValue("http://localhost:8080") @NotNull UR
 		}
 	}
 
-	/** The issuer as written in tokens: no trailing slash, so that {@code iss} compares exactly. */
-	public String issuerId() {
-		String text = this.issuer.toString();
-		return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+	/** RFC 8414 section 2: an issuer is a URL with a host and without query or fragment. */
+	private static boolean isIssuerUrl(URI issuer) {
+		return ("https".equals(issuer.getScheme()) || "http".equals(issuer.getScheme())) && issuer.getHost() != null
+				&& issuer.getRawQuery() == null && issuer.getRawFragment() == null;
 	}
 
 	private static void requirePositive(String name, Duration value) {

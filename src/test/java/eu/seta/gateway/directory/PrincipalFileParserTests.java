@@ -62,21 +62,39 @@ class PrincipalFileParserTests {
 	}
 
 	@Test
-	void duplicateLoginsAreAmbiguousAndNeitherLoads() {
+	void aDuplicateLoginIsSkippedAndTheFirstEntryKept() {
 		PrincipalFileParser.Result result = parse(TestPrincipals.user("u1", "github", "alice", SSH),
 				TestPrincipals.user("u2", "GITHUB", "ALICE", SSH), TestPrincipals.user("u3", "github", "bob", SSH));
-		assertThat(result.principals()).extracting(Principal::id).containsExactly("u3");
+		assertThat(result.principals()).extracting(Principal::id).containsExactly("u1", "u3");
 		assertThat(result.rejections()).containsExactly(
-				"principal id=u1 rejected: duplicate provider+username github/alice",
-				"principal id=u2 rejected: duplicate provider+username github/alice");
+				"principal id=u2 skipped: duplicate provider+username github/alice (kept the earlier entry id=u1)");
 	}
 
 	@Test
-	void duplicateIdsAreRejected() {
+	void aDuplicateIdIsSkippedAndTheFirstEntryKept() {
 		PrincipalFileParser.Result result = parse(TestPrincipals.user("u1", "github", "alice", SSH),
 				TestPrincipals.user("u1", "ecas", "alice", SSH));
-		assertThat(result.principals()).isEmpty();
-		assertThat(result.rejections()).hasSize(2).allMatch((reason) -> reason.endsWith("duplicate id"));
+		assertThat(result.principals()).extracting(Principal::login)
+			.containsExactly(new LoginName("github", "alice"));
+		assertThat(result.rejections())
+			.containsExactly("principal id=u1 skipped: duplicate id (kept the earlier entry github/alice)");
+	}
+
+	@Test
+	void theApplicationsOfAPrincipalWithADuplicateKeepWorking() {
+		PrincipalFileParser.Result result = parse(TestPrincipals.user("owner", "github", "owner", SSH),
+				TestPrincipals.application("app", "bot", "owner", SSH),
+				TestPrincipals.user("copy", "GitHub", "OWNER", SSH));
+		assertThat(result.principals()).extracting(Principal::id).containsExactly("owner", "app");
+		assertThat(result.principals()).allMatch(Principal::isActive);
+	}
+
+	@Test
+	void anInvalidFirstEntryDoesNotHideAValidSecond() {
+		PrincipalFileParser.Result result = parse(TestPrincipals.user("u1", "github", "alice", SSH).withRole("root"),
+				TestPrincipals.user("u2", "github", "alice", SSH));
+		assertThat(result.principals()).extracting(Principal::id).containsExactly("u2");
+		assertThat(result.rejections()).singleElement().asString().contains("role must be");
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import eu.seta.gateway.keys.SigningKey;
 import eu.seta.gateway.testing.MutableClock;
 import eu.seta.gateway.testing.TestJwts;
 import eu.seta.gateway.testing.TestSigningKeys;
+import eu.seta.gateway.token.TokenIssuer;
 import eu.seta.gateway.token.TokenProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -31,9 +32,11 @@ class AccessTokenDecoderTests {
 
 	private final AtomicReference<KeySet> keys = new AtomicReference<>(keySet(TestSigningKeys.KEY));
 
-	private final AccessTokenDecoder decoder = new AccessTokenDecoder(this.keys::get,
-			new TokenProperties(URI.create("http://localhost:8080"), List.of("seta-api"), Duration.ofHours(1),
-					Duration.ofHours(24), Duration.ofDays(30), Duration.ZERO, Duration.ofHours(24)),
+	private final TokenProperties tokens = new TokenProperties(URI.create("http://localhost:8080"), List.of("seta-api"),
+			Duration.ofHours(1), Duration.ofHours(24), Duration.ofDays(30), Duration.ZERO, Duration.ofHours(24));
+
+	private final AccessTokenDecoder decoder = new AccessTokenDecoder(this.keys::get, TokenIssuer.of(this.tokens),
+			this.tokens,
 			new EdgeProperties("X-Seta-", List.of(), Duration.ofSeconds(30), 4096, 16384, 100,
 					new EdgeProperties.Cors(List.of(), false, Duration.ofMinutes(30))),
 			this.clock, this.meters);

@@ -242,14 +242,26 @@ class BearerAttackTests extends GatewayIntegrationTest {
 		String token = TestJwts.gatewaySigned(TestJwts.claims(this.clock.instant())
 			.replace("\"fresh\":true", "\"fresh\":" + "[".repeat(1500) + "]".repeat(1500)));
 		assertThat(token).hasSizeGreaterThan(4096);
-		expectInvalidToken(bearer(token), "The access token is too long.");
+		expectTooLong(bearer(token));
 	}
 
 	@Test
 	void oversizedToken() {
 		String huge = TestJwts.gatewaySigned(TestJwts.claims(this.clock.instant())
 			.replace("\"fresh\":true", "\"fresh\":\"" + "x".repeat(5000) + "\""));
-		expectInvalidToken(bearer(huge), "The access token is too long.");
+		expectTooLong(bearer(huge));
+	}
+
+	@Test
+	void tokenOfExactlyTheMaximumLengthIsReadAndOneMoreIsNot() {
+		String claims = TestJwts.claims(this.clock.instant());
+		String token = TestJwts.gatewaySigned(claims);
+		String padded = TestJwts.gatewaySigned(
+				claims.replace("\"fresh\":true", "\"fresh\":\"" + "x".repeat(3 * (4096 - token.length()) / 4 - 6) + "\""));
+		String exact = padded + "A".repeat(4096 - padded.length());
+		// as long as allowed: read, and refused for its (now broken) signature, not for its length
+		expectInvalidToken(bearer(exact), "The access token's signature is invalid.");
+		expectTooLong(bearer(exact + "A"));
 	}
 
 	@Test
@@ -344,6 +356,18 @@ class BearerAttackTests extends GatewayIntegrationTest {
 					"Bearer realm=\"seta\", error=\"invalid_token\", error_description=\"" + description + "\"")
 			.expectBody()
 			.json("{\"error\":\"invalid_token\",\"message\":\"" + description.replace("\"", "\\\"") + "\"}", true);
+		BACKEND.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	/** RFC 6750 section 3.1: a malformed request, not an invalid token. */
+	private void expectTooLong(WebTestClient.ResponseSpec response) {
+		response.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.valueEquals(HttpHeaders.WWW_AUTHENTICATE,
+					"Bearer realm=\"seta\", error=\"invalid_request\", error_description=\"The access token is too long.\"")
+			.expectBody()
+			.json("{\"error\":\"invalid_request\",\"message\":\"The access token is too long.\"}", true);
 		BACKEND.verify(0, anyRequestedFor(anyUrl()));
 	}
 

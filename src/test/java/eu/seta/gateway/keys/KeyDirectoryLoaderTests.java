@@ -12,6 +12,8 @@ import java.security.spec.ECGenParameterSpec;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import eu.seta.gateway.testing.TestKeys;
@@ -98,7 +100,8 @@ class KeyDirectoryLoaderTests {
 	void refusesWeakRsaAndOtherCurves() throws Exception {
 		write("weak.pem", pkcs8(TestKeys.rsa(1024, java.math.BigInteger.valueOf(65537))));
 		assertThatIllegalArgumentException().isThrownBy(() -> this.loader.load(this.directory, null))
-			.withMessageContaining("at least 2048");
+			.withMessageContaining("no usable key")
+			.withMessageContaining("weak.pem: not a usable key: RSA signing key has 1024 bits; at least 2048");
 		Files.delete(this.directory.resolve("weak.pem"));
 		KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
 		ec.initialize(new ECGenParameterSpec("secp384r1"));
@@ -108,13 +111,21 @@ class KeyDirectoryLoaderTests {
 	}
 
 	@Test
-	void refusesAPublicKeyAsActiveAndDuplicateKids() throws Exception {
+	void refusesAPublicKeyAsActive() throws Exception {
 		write("pub.json", new RSAKeyGenerator(2048).keyID("pub").generate().toPublicJWK().toJSONString());
 		assertThatIllegalArgumentException().isThrownBy(() -> this.loader.load(this.directory, "pub"))
 			.withMessageContaining("has no private part");
-		write("pub2.json", new RSAKeyGenerator(2048).keyID("pub").generate().toJSONString());
-		assertThatIllegalArgumentException().isThrownBy(() -> this.loader.load(this.directory, "pub"))
-			.withMessageContaining("appears twice");
+	}
+
+	@Test
+	void aSecondKeyUnderATakenKidIsSkippedAndTheFirstKept() throws Exception {
+		RSAKey first = new RSAKeyGenerator(2048).keyID("k").generate();
+		write("a.json", first.toJSONString());
+		write("b.json", new RSAKeyGenerator(2048).keyID("k").generate().toJSONString());
+		KeySet keys = this.loader.load(this.directory, null);
+		assertThat(keys.published().getKeys()).singleElement()
+			.extracting((jwk) -> ((RSAKey) jwk).getModulus())
+			.isEqualTo(first.getModulus());
 	}
 
 	@Test
@@ -122,6 +133,68 @@ class KeyDirectoryLoaderTests {
 		write("hs.json", new RSAKeyGenerator(2048).keyID("k").algorithm(JWSAlgorithm.PS256).generate().toJSONString());
 		assertThatIllegalArgumentException().isThrownBy(() -> this.loader.load(this.directory, null))
 			.withMessageContaining("declares alg PS256");
+	}
+
+	@Test
+	void anEcPrivateKeyAloneAsOpensslGenpkeyWritesItSignsEs256() throws Exception {
+		KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+		ec.initialize(new ECGenParameterSpec("secp256r1"));
+		KeyPair pair = ec.generateKeyPair();
+		// PKCS#8, no public key block: the form of `openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256`
+		write("ec-2026.pem", pemOf("PRIVATE KEY", pair.getPrivate().getEncoded()));
+		KeySet keys = this.loader.load(this.directory, null);
+		assertThat(keys.active().kid()).isEqualTo("ec-2026");
+		assertThat(keys.active().algorithm()).isEqualTo(JWSAlgorithm.ES256);
+		ECKey published = (ECKey) keys.published().getKeyByKeyId("ec-2026");
+		assertThat(published.toECPublicKey()).isEqualTo(pair.getPublic());
+		assertThat(published.isPrivate()).isFalse();
+	}
+
+	@Test
+	void theEcKeyOpensslGenpkeyWroteIsRead() throws Exception {
+		String pem;
+		try (var in = getClass().getResourceAsStream("/keys/openssl-genpkey-p256.pem")) {
+			pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+		}
+		write("openssl.pem", pem);
+		KeySet keys = this.loader.load(this.directory, null);
+		assertThat(keys.active().algorithm()).isEqualTo(JWSAlgorithm.ES256);
+		ECKey published = (ECKey) keys.published().getKeyByKeyId("openssl");
+		assertThat(published.getCurve()).isEqualTo(Curve.P_256);
+		// the derived point is the one openssl stored inside the PKCS#8 structure (uncompressed: 04 || x || y)
+		PrivateKeyInfo info;
+		try (var parser = new org.bouncycastle.openssl.PEMParser(new java.io.StringReader(pem))) {
+			info = (PrivateKeyInfo) parser.readObject();
+		}
+		byte[] stored = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(info.parsePrivateKey())
+			.getPublicKey()
+			.getOctets();
+		java.io.ByteArrayOutputStream derived = new java.io.ByteArrayOutputStream();
+		derived.write(4);
+		derived.write(published.getX().decode());
+		derived.write(published.getY().decode());
+		assertThat(derived.toByteArray()).isEqualTo(stored);
+	}
+
+	@Test
+	void oneBadFileIsSkippedAndTheOthersLoad() throws Exception {
+		write("a-good.pem", pkcs8(TestKeys.rsa2048()));
+		write("b-garbage.pem", "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n");
+		write("c-weak.pem", pkcs8(TestKeys.rsa(1024, java.math.BigInteger.valueOf(65537))));
+		write("d-other.json", new RSAKeyGenerator(2048).keyID("other").generate().toPublicJWK().toJSONString());
+		KeySet keys = this.loader.load(this.directory, null);
+		assertThat(keys.active().kid()).isEqualTo("a-good");
+		assertThat(keys.published().getKeys()).extracting((jwk) -> jwk.getKeyID())
+			.containsExactlyInAnyOrder("a-good", "other");
+	}
+
+	@Test
+	void aSkippedActiveKeyFailsTheLoadAndSaysWhy() throws Exception {
+		write("a-good.pem", pkcs8(TestKeys.rsa2048()));
+		write("b-next.pem", "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----\n");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.loader.load(this.directory, "b-next"))
+			.withMessageContaining("active kid 'b-next' names no key")
+			.withMessageContaining("skipped: b-next.pem: not a usable key");
 	}
 
 	@Test
@@ -133,6 +206,14 @@ class KeyDirectoryLoaderTests {
 
 	private void write(String name, String content) throws IOException {
 		Files.writeString(this.directory.resolve(name), content, StandardCharsets.UTF_8);
+	}
+
+	private static String pemOf(String type, byte[] der) throws IOException {
+		StringWriter text = new StringWriter();
+		try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+			writer.writeObject(new PemObject(type, der));
+		}
+		return text.toString();
 	}
 
 	private static String pkcs8(KeyPair pair) throws IOException {

@@ -39,6 +39,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 		properties = { "seta.directory.reload-interval=100ms", "management.server.port=0",
 				// as on Kubernetes, where Spring Boot would otherwise believe X-Forwarded-* from anyone
 				"spring.main.cloud-platform=kubernetes",
+				// the issuer the hand-made tokens of the attack tests name, whatever the random port
+				"seta.token.issuer=http://localhost:8080",
 				// the suite logs in hundreds of times from one address; the limits have tests of their own
 				"seta.rate-limit.failures-per-address=1000000", "seta.rate-limit.failures-per-login=1000000" })
 @Import(GatewayIntegrationTest.TestClock.class)

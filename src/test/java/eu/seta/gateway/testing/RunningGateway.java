@@ -27,13 +27,17 @@ public final class RunningGateway implements AutoCloseable {
 		this.tokens = new TokenClient(port());
 	}
 
-	public static RunningGateway start(Map<String, Object> settings) {
+	/** @param settings added to, or replacing, the standard ones; a null value leaves that setting unset */
+	public static RunningGateway start(Map<String, ?> settings) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("server.port", "0");
 		properties.put("management.server.port", "0");
 		properties.put("seta.directory.file", StandardDirectory.file().toString());
 		properties.put("seta.keys.directory", TestSigningKeys.directory().toString());
+		// one issuer for every replica a test starts, as in a deployment behind one URL
+		properties.put("seta.token.issuer", "http://localhost:8080");
 		properties.putAll(settings);
+		properties.values().removeIf(java.util.Objects::isNull);
 		// as command-line arguments, so that they win over ./config/application.yml
 		String[] arguments = properties.entrySet()
 			.stream()

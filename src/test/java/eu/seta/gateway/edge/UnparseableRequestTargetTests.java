@@ -1,0 +1,111 @@
+package eu.seta.gateway.edge;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import eu.seta.gateway.testing.GatewayIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Request lines no HTTP client library would send, over a raw socket: a character a URL may not hold raw gets the
+ * same answer as its percent-encoding, so a refusal is the gateway's JSON 400, never an empty one.
+ */
+class UnparseableRequestTargetTests extends GatewayIntegrationTest {
+
+	private static final String FIREWALL_REFUSAL = "{\"error\":\"invalid_request\","
+			+ "\"message\":\"The request path or headers are not acceptable.\"}";
+
+	@BeforeEach
+	void backendAnswers() {
+		BACKEND.resetAll();
+		BACKEND.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/seta-ui/a\\b", "/seta-ui\\..\\seta-search/api/v1/corpus", "/seta-ui/100%zz",
+			"/seta-ui/a%", "/seta-ui/a%5" })
+	void aBackslashOrAStrayPercentIsRefusedWithTheJsonBody(String target) {
+		RawResponse response = send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		assertThat(response.status()).as(target).isEqualTo(400);
+		assertThat(response.head()).as(target).containsIgnoringCase("content-type: application/json");
+		assertThat(response.head()).as(target).containsIgnoringCase("x-content-type-options: nosniff");
+		assertThat(response.body()).as(target).isEqualTo(FIREWALL_REFUSAL);
+		BACKEND.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@Test
+	void theEncodedBackslashGetsTheSameAnswer() {
+		RawResponse response = send("GET /seta-ui/a%5Cb HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.body()).isEqualTo(FIREWALL_REFUSAL);
+	}
+
+	@Test
+	void otherCharactersAUrlMayNotHoldRawAreReadAsTheirPercentEncoding() {
+		// in the query a stray % is no path trick: the firewall lets its encoding through, and so it goes on
+		RawResponse response = send(
+				"GET /seta-ui/a|b{c}^?q=[1]&r=%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(BACKEND.findAll(anyRequestedFor(anyUrl()))).singleElement()
+			.extracting(LoggedRequest::getUrl)
+			.isEqualTo("/seta-ui/a%7Cb%7Bc%7D%5E?q=%5B1%5D&r=%25zz");
+	}
+
+	@Test
+	void aKeptAliveConnectionServesTheNextRequestAfterARefusal() {
+		RawResponse response = send("GET /seta-ui/a\\b HTTP/1.1\r\nHost: localhost\r\n\r\n"
+				+ "GET /seta-ui/ok HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.rest()).startsWith("HTTP/1.1 200 OK");
+		assertThat(BACKEND.findAll(anyRequestedFor(anyUrl()))).singleElement()
+			.extracting(LoggedRequest::getUrl)
+			.isEqualTo("/seta-ui/ok");
+	}
+
+	/** Writes the bytes as they are and reads until the server closes (the last request says close). */
+	private RawResponse send(String request) {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			OutputStream out = socket.getOutputStream();
+			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			ByteArrayOutputStream answer = new ByteArrayOutputStream();
+			socket.getInputStream().transferTo(answer);
+			return RawResponse.of(answer.toString(StandardCharsets.ISO_8859_1));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The first answer on the connection (its body sized by Content-Length), and whatever followed it. */
+	record RawResponse(int status, String head, String body, String rest) {
+
+		static RawResponse of(String text) {
+			int end = text.indexOf("\r\n\r\n");
+			String head = text.substring(0, end);
+			int length = head.lines()
+				.filter((line) -> line.regionMatches(true, 0, "content-length:", 0, 15))
+				.map((line) -> Integer.parseInt(line.substring(15).strip()))
+				.findFirst()
+				.orElse(text.length() - end - 4);
+			String body = text.substring(end + 4, end + 4 + length);
+			return new RawResponse(Integer.parseInt(head.split(" ")[1]), head, body, text.substring(end + 4 + length));
+		}
+
+	}
+
+}

@@ -1,0 +1,97 @@
+package eu.seta.gateway.token;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import eu.seta.gateway.testing.Jwts;
+import eu.seta.gateway.testing.RunningGateway;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
+
+import static eu.seta.gateway.testing.StandardPrincipals.ALICE;
+import static eu.seta.gateway.testing.StandardPrincipals.ALICE_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * README, "Configuration": {@code seta.token.issuer} unset means {@code http://localhost:<port>} of the port the
+ * gateway actually listens on (here a random one); set, it is used as it is.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class IssuerTests {
+
+	@Test
+	void anUnsetIssuerFollowsThePortTheGatewayListensOn(CapturedOutput output) {
+		Map<String, Object> settings = new HashMap<>();
+		settings.put("seta.token.issuer", null);
+		try (RunningGateway gateway = RunningGateway.start(settings)) {
+			String expected = "http://localhost:" + gateway.port();
+			gateway.web()
+				.get()
+				.uri("/.well-known/oauth-authorization-server")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.issuer")
+				.isEqualTo(expected)
+				.jsonPath("$.token_endpoint")
+				.isEqualTo(expected + "/authentication/v1/token")
+				.jsonPath("$.jwks_uri")
+				.isEqualTo(expected + "/.well-known/jwks.json");
+			String token = gateway.tokens().login(ALICE, ALICE_KEY.getPrivate()).accessToken();
+			assertThat(Jwts.claims(token).get("iss").stringValue()).isEqualTo(expected);
+			// and the edge accepts the gateway's own token: no route answers, but the token got past the check
+			gateway.web()
+				.get()
+				.uri("/nowhere")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+				.exchange()
+				.expectStatus()
+				.isNotFound();
+			gateway.web()
+				.get()
+				.uri("/seta-search/x")
+				.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+				.exchange()
+				.expectStatus()
+				.value((status) -> assertThat(status).isNotEqualTo(401));
+			assertThat(output.getAll()).contains("seta.token.issuer is not set: tokens and "
+					+ "/.well-known/oauth-authorization-server name " + expected + " as their issuer");
+		}
+	}
+
+	@Test
+	void anEmptyIssuerCountsAsUnset() {
+		try (RunningGateway gateway = RunningGateway.start(Map.of("seta.token.issuer", ""))) {
+			String token = gateway.tokens().login(ALICE, ALICE_KEY.getPrivate()).accessToken();
+			assertThat(Jwts.claims(token).get("iss").stringValue()).isEqualTo("http://localhost:" + gateway.port());
+		}
+	}
+
+	@Test
+	void aSetIssuerIsUsedAsItIs() {
+		try (RunningGateway gateway = RunningGateway.start(Map.of("seta.token.issuer", "https://seta.example.org/"))) {
+			gateway.web()
+				.get()
+				.uri("/.well-known/oauth-authorization-server")
+				.exchange()
+				.expectBody()
+				.jsonPath("$.issuer")
+				.isEqualTo("https://seta.example.org");
+			String token = gateway.tokens().login(ALICE, ALICE_KEY.getPrivate()).accessToken();
+			assertThat(Jwts.claims(token).get("iss").stringValue()).isEqualTo("https://seta.example.org");
+		}
+	}
+
+	@Test
+	void anIssuerThatIsNoUrlStopsStartUp(CapturedOutput output) {
+		assertThatException()
+			.isThrownBy(() -> RunningGateway.start(Map.of("seta.token.issuer", "seta.example.org")).close());
+		assertThat(output.getAll()).contains("seta.token.issuer must be an http or https URL without query or fragment");
+	}
+
+}
