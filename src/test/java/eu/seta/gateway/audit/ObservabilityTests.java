@@ -50,7 +50,7 @@ class ObservabilityTests extends GatewayIntegrationTest {
 		assertThat(counter("seta_tokens_issued_total ")).isEqualTo(issued + 2);
 		assertThat(counter("seta_proofs_rejected_total{reason=\"bad_signature\"")).isEqualTo(badSignature + 1);
 		assertThat(counter("seta_proofs_rejected_total{reason=\"replayed\"")).isEqualTo(replayed + 1);
-		assertThat(prometheus()).contains("seta_store_operations_seconds_count{operation=\"create\",outcome=\"success\"")
+		assertThat(prometheus()).contains("seta_store_operations_seconds_count{operation=\"start\",outcome=\"success\"")
 			.contains("cache_gets_total{cache=\"seta.bearer.verified\"");
 	}
 
