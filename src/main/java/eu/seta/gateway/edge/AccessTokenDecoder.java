@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,9 +28,6 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -42,24 +38,23 @@ import tools.jackson.databind.json.JsonMapper;
  * Validates access tokens against the gateway's own key set, in process. What a token must be, checked in this
  * order so that the cheap refusals come first and nothing unauthenticated reaches a claim parser:
  * <ol>
- * <li>at most {@code max-token-length} characters, three dot-separated parts (an encrypted JWT has five);</li>
+ * <li>at most {@code max-token-length} characters (the extractor refuses longer ones first), three dot-separated
+ * parts (an encrypted JWT has five);</li>
  * <li>a header of exactly {@code alg}, {@code kid}, {@code typ}: {@code jku}, {@code x5u}, {@code jwk},
  * {@code x5c}, {@code crit} and the rest are refused, so no key is ever fetched or taken from the token;</li>
  * <li>{@code typ} {@code at+jwt} (RFC 9068), {@code kid} naming a published key, and {@code alg} equal to that
  * key's own algorithm: never {@code none}, never HMAC, never what the header alone says (RFC 8725);</li>
  * <li>a valid signature; then claims without duplicate names or deep nesting, {@code type: access}, our
- * {@code iss}, one of our audiences, {@code exp} in the future and {@code nbf} in the past (with the skew).</li>
+ * {@code iss}, one of our audiences, {@code exp} in the future and after {@code iat}, {@code nbf} in the past
+ * (with the skew).</li>
  * </ol>
- * A verified token is remembered under the SHA-256 of its text until it expires, so a client reusing its token
- * pays for the signature once.
+ * A verified token is remembered under the SHA-256 of its text until it expires, with the {@link Caller} built
+ * from it, so a client reusing its token pays for neither the signature nor the claims again. The few distinct
+ * headers the gateway's keys produce are parsed once each.
  */
-final class AccessTokenDecoder implements ReactiveJwtDecoder {
+final class AccessTokenDecoder {
 
 	private static final Logger log = LoggerFactory.getLogger(AccessTokenDecoder.class);
-
-	static final String TOO_LARGE = "too_large";
-
-	static final String TOO_LONG = "The access token is too long.";
 
 	private static final Set<String> HEADER_NAMES = Set.of("alg", "kid", "typ");
 
@@ -87,6 +82,9 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 
 	private final Cache<String, VerifiedToken> verified;
 
+	/** Parsed and checked headers by their encoded text; a token with one seen before skips its JSON parse. */
+	private final Cache<String, TokenHeader> headers = Caffeine.newBuilder().maximumSize(256).build();
+
 	private final TaggedCounters rejections;
 
 	AccessTokenDecoder(SigningKeys keys, TokenIssuer issuer, TokenProperties tokens, EdgeProperties edge, Clock clock,
@@ -97,7 +95,8 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 		this.skew = edge.clockSkew();
 		this.maxTokenLength = edge.maxTokenLength();
 		this.clock = clock;
-		this.rejections = rejections(meters);
+		this.rejections = new TaggedCounters(meters, "seta.bearer.rejected", "reason",
+				"Bearer tokens refused at the edge, by reason");
 		this.verified = Caffeine.newBuilder()
 			.maximumSize(edge.verifiedTokenCacheSize())
 			.ticker(ClockTicker.of(clock))
@@ -110,53 +109,117 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 	}
 
 	/**
-	 * What a verified token leaves behind: the claims, the very verifier that checked it (a key replaced under the
+	 * What a verified token leaves behind: its caller, the very verifier that checked it (a key replaced under the
 	 * same kid gets a new one), and when it stops being valid.
 	 */
-	record VerifiedToken(Jwt jwt, String kid, KeySet.Verifier verifier, Instant validUntil) {
+	record VerifiedToken(Caller caller, String kid, KeySet.Verifier verifier, Instant validUntil) {
 	}
 
-	/** The refusal counts, shared with the {@link BearerTokenExtractor}, which refuses over-long tokens first. */
-	static TaggedCounters rejections(MeterRegistry meters) {
-		return new TaggedCounters(meters, "seta.bearer.rejected", "reason",
-				"Bearer tokens refused at the edge, by reason");
+	/**
+	 * A header that passed the checks that need no key: its names, its type, a kid and an alg. The JOSE header the
+	 * signature check needs is made on first use: only once the alg matched a published key is it a valid one.
+	 */
+	static final class TokenHeader {
+
+		private final String kid;
+
+		private final String alg;
+
+		private final String encoded;
+
+		private final Map<String, Object> json;
+
+		private volatile @Nullable JWSHeader jws;
+
+		TokenHeader(String kid, String alg, String encoded, Map<String, Object> json) {
+			this.kid = kid;
+			this.alg = alg;
+			this.encoded = encoded;
+			this.json = json;
+		}
+
+		String kid() {
+			return this.kid;
+		}
+
+		String alg() {
+			return this.alg;
+		}
+
+		JWSHeader jws() throws java.text.ParseException {
+			JWSHeader parsed = this.jws;
+			if (parsed == null) {
+				// racing threads may both parse: same result, no harm
+				parsed = JWSHeader.parse(this.json, new Base64URL(this.encoded));
+				this.jws = parsed;
+			}
+			return parsed;
+		}
+
 	}
 
-	@Override
-	public Mono<Jwt> decode(String token) {
+	/**
+	 * @return the caller the token speaks for
+	 * @throws RejectedTokenException when the token is not a valid access token of this gateway (counted by reason)
+	 */
+	Caller verify(String token) {
 		try {
-			return Mono.just(decodeNow(token));
+			return verifyNow(token);
 		}
 		catch (RejectedTokenException ex) {
-			this.rejections.increment(ex.reason());
-			log.debug("Bearer token refused: {}", ex.reason());
-			return Mono.error(ex);
+			count(ex);
+			throw ex;
 		}
 	}
 
-	Jwt decodeNow(String token) {
+	void count(RejectedTokenException refusal) {
+		this.rejections.increment(refusal.reason());
+		log.debug("Bearer token refused: {}", refusal.reason());
+	}
+
+	private Caller verifyNow(String token) {
 		if (token.length() > this.maxTokenLength) {
-			// the extractor refuses these first with 400; this stays so that nothing long is ever parsed
-			throw reject(TOO_LARGE, TOO_LONG);
+			throw reject(BearerTokenExtractor.TOO_LARGE, BearerTokenExtractor.TOO_LONG);
 		}
 		Instant now = this.clock.instant();
 		String cacheKey = Sha256.base64url(token);
 		VerifiedToken cached = this.verified.getIfPresent(cacheKey);
 		KeySet keySet = this.keys.current();
 		if (cached != null && now.isBefore(cached.validUntil()) && keySet.verifier(cached.kid()) == cached.verifier()) {
-			return cached.jwt();
+			return cached.caller();
 		}
 		VerifiedToken fresh = verify(token, keySet, now);
 		this.verified.put(cacheKey, fresh);
-		return fresh.jwt();
+		return fresh.caller();
 	}
 
 	private VerifiedToken verify(String token, KeySet keySet, Instant now) {
-		String[] parts = token.split("\\.", -1);
-		if (parts.length != 3 || parts[2].isEmpty()) {
+		int firstDot = token.indexOf('.');
+		int secondDot = (firstDot < 0) ? -1 : token.indexOf('.', firstDot + 1);
+		if (secondDot < 0 || token.indexOf('.', secondDot + 1) >= 0 || secondDot == token.length() - 1) {
 			throw reject("malformed", "The access token is not a signed JWT.");
 		}
-		Map<String, Object> header = json(parts[0], "header");
+		String encodedHeader = token.substring(0, firstDot);
+		TokenHeader header = header(encodedHeader);
+		KeySet.Verifier key = keySet.verifier(header.kid());
+		if (key == null) {
+			throw reject("kid", "The access token was not signed by a key of this gateway.");
+		}
+		if (!key.algorithm().getName().equals(header.alg())) {
+			throw reject("algorithm", "The access token's algorithm does not match its key.");
+		}
+		verifySignature(token, secondDot, header, key);
+		Map<?, ?> claims = json(token.substring(firstDot + 1, secondDot), "claims");
+		Instant expiresAt = checkClaims(claims, now);
+		return new VerifiedToken(Caller.of(claims), header.kid(), key, expiresAt.plus(this.skew));
+	}
+
+	private TokenHeader header(String encoded) {
+		TokenHeader known = this.headers.getIfPresent(encoded);
+		if (known != null) {
+			return known;
+		}
+		Map<?, ?> header = json(encoded, "header");
 		if (!HEADER_NAMES.containsAll(header.keySet())) {
 			throw reject("header", "The access token header has parameters the gateway does not accept.");
 		}
@@ -166,30 +229,16 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 		if (!TOKEN_TYPES.contains(typ.toLowerCase(Locale.ROOT))) {
 			throw reject("type", "The token is not an access token.");
 		}
-		KeySet.Verifier key = keySet.verifier(kid);
-		if (key == null) {
-			throw reject("kid", "The access token was not signed by a key of this gateway.");
-		}
-		if (!key.algorithm().getName().equals(alg)) {
-			throw reject("algorithm", "The access token's algorithm does not match its key.");
-		}
-		verifySignature(parts, header, key);
-		Map<String, Object> claims = json(parts[1], "claims");
-		Instant expiresAt = checkClaims(claims, now);
-		Jwt jwt = Jwt.withTokenValue(token).headers((h) -> h.putAll(header)).claims((c) -> {
-			c.putAll(claims);
-			c.put("exp", expiresAt);
-			c.computeIfPresent("iat", (name, value) -> instant(value));
-			c.computeIfPresent("nbf", (name, value) -> instant(value));
-		}).build();
-		return new VerifiedToken(jwt, kid, key, expiresAt.plus(this.skew));
+		@SuppressWarnings("unchecked")
+		TokenHeader parsed = new TokenHeader(kid, alg, encoded, (Map<String, Object>) header);
+		this.headers.put(encoded, parsed);
+		return parsed;
 	}
 
-	private static void verifySignature(String[] parts, Map<String, Object> header, KeySet.Verifier key) {
+	private static void verifySignature(String token, int secondDot, TokenHeader header, KeySet.Verifier key) {
 		try {
-			JWSHeader jwsHeader = JWSHeader.parse(header, new Base64URL(parts[0]));
-			byte[] signingInput = (parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII);
-			if (!key.verifier().verify(jwsHeader, signingInput, new Base64URL(parts[2]))) {
+			byte[] signingInput = token.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII);
+			if (!key.verifier().verify(header.jws(), signingInput, new Base64URL(token.substring(secondDot + 1)))) {
 				throw reject("signature", "The access token's signature is invalid.");
 			}
 		}
@@ -198,7 +247,7 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 		}
 	}
 
-	private Instant checkClaims(Map<String, Object> claims, Instant now) {
+	private Instant checkClaims(Map<?, ?> claims, Instant now) {
 		if (!"access".equals(claims.get("type"))) {
 			throw reject("type", "The token is not an access token.");
 		}
@@ -233,23 +282,21 @@ final class AccessTokenDecoder implements ReactiveJwtDecoder {
 		return expiresAt;
 	}
 
-	private static Map<String, Object> json(String base64url, String part) {
+	private static Map<?, ?> json(String base64url, String part) {
 		try {
 			byte[] bytes = Base64.getUrlDecoder().decode(base64url);
 			Object value = STRICT.readValue(bytes, Object.class);
 			if (!(value instanceof Map<?, ?> map)) {
 				throw reject("malformed", "The access token's " + part + " is not a JSON object.");
 			}
-			Map<String, Object> result = new LinkedHashMap<>();
-			map.forEach((key, val) -> result.put((String) key, val));
-			return result;
+			return map;
 		}
 		catch (IllegalArgumentException | JacksonException ex) {
 			throw reject("malformed", "The access token's " + part + " is not valid JSON.");
 		}
 	}
 
-	private static String string(Map<String, Object> map, String name, String part) {
+	private static String string(Map<?, ?> map, String name, String part) {
 		if (!(map.get(name) instanceof String value) || value.isEmpty()) {
 			throw reject("header", "The access token " + part + " lacks '" + name + "'.");
 		}

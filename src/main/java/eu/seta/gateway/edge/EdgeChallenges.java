@@ -5,21 +5,16 @@ import eu.seta.gateway.errors.ErrorCodes;
 import eu.seta.gateway.errors.ErrorResponses;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.security.oauth2.server.resource.BearerTokenError;
-import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
-import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The refusals of a proxied call, as RFC 6750 section 3 wants them ({@code WWW-Authenticate: Bearer} with an error
- * code) and with the gateway's JSON body. Descriptions are the gateway's own texts, never a library's.
+ * The refusals of a call, as RFC 6750 section 3 wants them ({@code WWW-Authenticate: Bearer} with an error code)
+ * and with the gateway's JSON body. Descriptions are the gateway's own texts, never a library's.
  */
 @Component
-public class EdgeChallenges implements ServerAuthenticationEntryPoint {
+public class EdgeChallenges {
 
 	static final String NO_TOKEN = "A valid access token is required.";
 
@@ -27,18 +22,6 @@ public class EdgeChallenges implements ServerAuthenticationEntryPoint {
 
 	EdgeChallenges(ErrorResponses responses) {
 		this.responses = responses;
-	}
-
-	@Override
-	public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
-		if (failure instanceof InvalidBearerTokenException) {
-			return invalidToken(exchange, failure.getMessage());
-		}
-		if (failure instanceof OAuth2AuthenticationException oauth
-				&& oauth.getError() instanceof BearerTokenError error) {
-			return challenge(exchange, error.getHttpStatus(), error.getErrorCode(), error.getDescription());
-		}
-		return missingToken(exchange);
 	}
 
 	/** No credentials at all: RFC 6750 section 3.1 says the challenge carries no error code then. */
@@ -49,12 +32,12 @@ public class EdgeChallenges implements ServerAuthenticationEntryPoint {
 				headers);
 	}
 
-	public Mono<Void> invalidToken(ServerWebExchange exchange, String description) {
-		return challenge(exchange, HttpStatus.UNAUTHORIZED, ErrorCodes.INVALID_TOKEN, description);
-	}
-
 	public Mono<Void> insufficientScope(ServerWebExchange exchange, String description) {
 		return challenge(exchange, HttpStatus.FORBIDDEN, ErrorCodes.INSUFFICIENT_SCOPE, description);
+	}
+
+	Mono<Void> refuse(ServerWebExchange exchange, BearerRefusal refusal) {
+		return challenge(exchange, refusal.status(), refusal.errorCode(), refusal.getMessage());
 	}
 
 	private Mono<Void> challenge(ServerWebExchange exchange, HttpStatus status, String code, String description) {

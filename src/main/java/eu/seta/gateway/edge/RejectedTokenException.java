@@ -1,28 +1,26 @@
 package eu.seta.gateway.edge;
 
-import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.http.HttpStatus;
 
 /**
- * A bearer token the edge refuses. The message is the gateway's own fixed text (it reaches the client in
- * {@code error_description}); the reason is a short word for metrics and debug logs. Neither ever holds the token.
+ * An access token the edge refuses: 401 {@code invalid_token}, or 400 {@code invalid_request} for one too long to
+ * look at. The reason is a short word for metrics and debug logs; neither it nor the message ever holds the token.
  */
-final class RejectedTokenException extends BadJwtException {
+final class RejectedTokenException extends BearerRefusal {
 
 	private final String reason;
 
 	RejectedTokenException(String reason, String message) {
-		super(message);
+		this(HttpStatus.UNAUTHORIZED, "invalid_token", reason, message);
+	}
+
+	RejectedTokenException(HttpStatus status, String errorCode, String reason, String message) {
+		super(status, errorCode, message);
 		this.reason = reason;
 	}
 
 	String reason() {
 		return this.reason;
-	}
-
-	@Override
-	public synchronized Throwable fillInStackTrace() {
-		// refused tokens are ordinary traffic at an edge; their stacks would only cost
-		return this;
 	}
 
 }

@@ -20,7 +20,8 @@ public class TrustedProxies {
 	}
 
 	public boolean isTrusted(@Nullable InetSocketAddress peer) {
-		if (peer == null || peer.getAddress() == null) {
+		// asked on every proxied call: with no proxy configured (the default) nothing needs formatting or parsing
+		if (this.matchers.isEmpty() || peer == null || peer.getAddress() == null) {
 			return false;
 		}
 		return isTrusted(peer.getAddress().getHostAddress());

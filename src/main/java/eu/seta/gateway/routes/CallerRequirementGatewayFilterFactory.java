@@ -8,7 +8,6 @@ import eu.seta.gateway.edge.Caller;
 import eu.seta.gateway.edge.EdgeChallenges;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
-import reactor.core.publisher.Mono;
 
 /**
  * A route requirement on the verified caller, e.g. {@code RequireRole=Administrator}: a caller without it gets
@@ -60,18 +59,14 @@ abstract class CallerRequirementGatewayFilterFactory
 			throw new IllegalArgumentException(name() + " needs at least one value, e.g. " + name() + "=...");
 		}
 		String refusal = describe(allowed);
-		return (exchange, chain) -> Caller.of(exchange)
-			.map((caller) -> allowed.contains(valueOf(caller)))
-			.defaultIfEmpty(false)
-			.flatMap((ok) -> {
-				if (ok) {
-					return chain.filter(exchange);
-				}
-				return Caller.of(exchange)
-					.hasElement()
-					.flatMap((authenticated) -> authenticated ? this.challenges.insufficientScope(exchange, refusal)
-							: this.challenges.missingToken(exchange));
-			});
+		return (exchange, chain) -> {
+			Caller caller = Caller.find(exchange);
+			if (caller == null) {
+				return this.challenges.missingToken(exchange);
+			}
+			return allowed.contains(valueOf(caller)) ? chain.filter(exchange)
+					: this.challenges.insufficientScope(exchange, refusal);
+		};
 	}
 
 }

@@ -1,5 +1,8 @@
 package eu.seta.gateway.session;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,8 +139,18 @@ final class RedisSessionStore implements SessionStore {
 		return Instant.ofEpochMilli(Long.parseLong(text(reply, index)));
 	}
 
+	/**
+	 * The script's text is read here, once, when the class loads: a script made from a resource reads its file on
+	 * first use, which would be file I/O on whichever non-blocking thread ran the first login.
+	 */
 	private static <T> RedisScript<T> script(String name, Class<T> type) {
-		return RedisScript.of(new ClassPathResource("seta/redis/" + name + ".lua"), type);
+		try {
+			String text = new ClassPathResource("seta/redis/" + name + ".lua").getContentAsString(StandardCharsets.UTF_8);
+			return RedisScript.of(text, type);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Redis script " + name + " is missing from the application", ex);
+		}
 	}
 
 }

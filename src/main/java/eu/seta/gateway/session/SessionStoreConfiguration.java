@@ -12,6 +12,7 @@ import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Mono;
 
@@ -66,6 +67,11 @@ class SessionStoreConfiguration {
 		LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected() {
 			return (options) -> options.autoReconnect(true)
 				.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+		}
+
+		@Bean
+		SharedRedisConnection sharedRedisConnection(LettuceConnectionFactory connections) {
+			return new SharedRedisConnection(connections);
 		}
 
 		@Bean

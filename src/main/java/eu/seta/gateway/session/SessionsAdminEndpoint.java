@@ -22,7 +22,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Lets an administrator end every session of a principal, e.g. after a key leaked. Only access tokens whose
- * {@code role} is {@code Administrator} get here (see the edge's security configuration).
+ * {@code role} is {@code Administrator} get here (the edge refuses everyone else: {@code EdgeWebFilter}).
  */
 @RestController
 @Tag(name = "Sessions")
@@ -54,16 +54,15 @@ class SessionsAdminEndpoint {
 		if (principal == null || principal.isBlank()) {
 			throw ApiException.invalidRequest("principal is required.");
 		}
-		return Caller.of(exchange)
-			.map(Caller::userId)
-			.defaultIfEmpty("unknown")
-			.flatMap((admin) -> this.store.revokeAll(principal)
-				.doOnNext((revoked) -> this.audit.event(AuditEvent.SESSIONS_REVOKED_BY_ADMIN)
-					.principal(principal)
-					.actor(admin)
-					.client(this.clients.of(exchange.getRequest()))
-					.count(revoked)
-					.record()))
+		Caller caller = Caller.find(exchange);
+		String admin = (caller != null) ? caller.userId() : "unknown";
+		return this.store.revokeAll(principal)
+			.doOnNext((revoked) -> this.audit.event(AuditEvent.SESSIONS_REVOKED_BY_ADMIN)
+				.principal(principal)
+				.actor(admin)
+				.client(this.clients.of(exchange.getRequest()))
+				.count(revoked)
+				.record())
 			.map((revoked) -> ResponseEntity.ok()
 				.cacheControl(CacheControl.noStore())
 				.body(Map.<String, Object>of("principal", principal, "revoked", revoked)))

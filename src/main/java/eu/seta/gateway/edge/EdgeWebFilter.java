@@ -1,0 +1,155 @@
+package eu.seta.gateway.edge;
+
+import java.util.List;
+import java.util.Map;
+
+import eu.seta.gateway.errors.ErrorBody;
+import eu.seta.gateway.errors.ErrorCodes;
+import eu.seta.gateway.errors.ErrorResponses;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * The edge, in one synchronous pass over each request before anything else sees it: header size, the path
+ * firewall, the security headers of the answer, CORS, and the bearer token. A verified token leaves its
+ * {@link Caller} on the exchange; each route then decides whether it needs one ({@code RouteAccessFilter}: deny
+ * unless marked public). The gateway's own token API, keys and documentation never read a bearer token (a refresh
+ * token travels as one); its one endpoint for administrators needs an administrator's.
+ * <p>
+ * This replaces Spring Security's reactive filter chain, which the edge used before: a dozen filters, matchers and
+ * Reactor operators per call for what comes down to the checks here, each of which is the same code as before
+ * (the token checks are {@link AccessTokenDecoder}'s). No sessions, cookies, form login or CSRF tokens anywhere:
+ * every call carries its own credentials.
+ */
+final class EdgeWebFilter implements WebFilter, Ordered {
+
+	/** The gateway's own endpoints, public: they read no bearer token. */
+	private static final List<String> OWN_PUBLIC = List.of("/authentication/", "/.well-known/");
+
+	/** The one endpoint of the gateway's own that needs a caller: an administrator. */
+	static final String ADMINISTRATION = "/authentication/v1/sessions";
+
+	static final ErrorBody PATH_REFUSED = new ErrorBody(ErrorCodes.INVALID_REQUEST,
+			"The request path or headers are not acceptable.");
+
+	static final ErrorBody HEADERS_TOO_LARGE = new ErrorBody(ErrorCodes.INVALID_REQUEST,
+			"The request headers are too large.");
+
+	private final int maxHeaderBytes;
+
+	private final SecurityHeaders securityHeaders;
+
+	private final @Nullable EdgeCors cors;
+
+	private final BearerTokenExtractor bearer;
+
+	private final AccessTokenDecoder decoder;
+
+	private final EdgeChallenges challenges;
+
+	private final ErrorResponses errors;
+
+	EdgeWebFilter(EdgeProperties properties, SecurityHeaders securityHeaders, @Nullable EdgeCors cors,
+			AccessTokenDecoder decoder, EdgeChallenges challenges, ErrorResponses errors) {
+		this.maxHeaderBytes = properties.maxHeaderBytes();
+		this.securityHeaders = securityHeaders;
+		this.cors = cors;
+		this.bearer = new BearerTokenExtractor(properties.maxTokenLength());
+		this.decoder = decoder;
+		this.challenges = challenges;
+		this.errors = errors;
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		this.securityHeaders.write(exchange);
+		if (headerBytes(request.getHeaders()) > this.maxHeaderBytes) {
+			return this.errors.write(exchange, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, HEADERS_TOO_LARGE,
+					HttpHeaders.EMPTY);
+		}
+		if (!RequestFirewall.accepts(request)) {
+			return this.errors.write(exchange, HttpStatus.BAD_REQUEST, PATH_REFUSED, HttpHeaders.EMPTY);
+		}
+		if (this.cors != null) {
+			Mono<Void> answered = this.cors.process(exchange);
+			if (answered != null) {
+				return answered;
+			}
+		}
+		String path = request.getPath().value();
+		boolean administration = isAdministration(path);
+		if (!administration && isOwnPublic(path)) {
+			return chain.filter(exchange);
+		}
+		Caller caller;
+		try {
+			caller = authenticate(request);
+		}
+		catch (BearerRefusal refusal) {
+			return this.challenges.refuse(exchange, refusal);
+		}
+		if (caller != null) {
+			Caller.remember(exchange, caller);
+		}
+		if (administration) {
+			if (caller == null) {
+				return this.challenges.missingToken(exchange);
+			}
+			if (!caller.isAdministrator()) {
+				return this.challenges.insufficientScope(exchange, "Access is denied.");
+			}
+		}
+		return chain.filter(exchange);
+	}
+
+	private @Nullable Caller authenticate(ServerHttpRequest request) {
+		String token;
+		try {
+			token = this.bearer.extract(request);
+		}
+		catch (RejectedTokenException tooLong) {
+			this.decoder.count(tooLong);
+			throw tooLong;
+		}
+		return (token != null) ? this.decoder.verify(token) : null;
+	}
+
+	private static boolean isOwnPublic(String path) {
+		for (String prefix : OWN_PUBLIC) {
+			if (path.startsWith(prefix)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isAdministration(String path) {
+		return path.startsWith(ADMINISTRATION)
+				&& (path.length() == ADMINISTRATION.length() || path.charAt(ADMINISTRATION.length()) == '/');
+	}
+
+	/** Name, ": ", value and CRLF of every header line, as they came over the wire. */
+	static long headerBytes(HttpHeaders headers) {
+		long bytes = 0;
+		for (Map.Entry<String, List<String>> header : headers.headerSet()) {
+			for (String value : header.getValue()) {
+				bytes += header.getKey().length() + value.length() + 4;
+			}
+		}
+		return bytes;
+	}
+
+}
