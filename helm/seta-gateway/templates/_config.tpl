@@ -25,10 +25,8 @@ spring:
     gateway:
       server:
         webflux:
-          trusted-proxies: ".*"
           httpclient:
             connect-timeout: 2000
-            response-timeout: {{ .Values.backendResponseTimeout }}
           routes:
             {{- toYaml .Values.routes | nindent 12 }}
 management:
@@ -86,6 +84,7 @@ seta:
     trusted-proxies:
       {{- toYaml .Values.edge.trustedProxies | nindent 6 }}
     clock-skew: {{ .Values.edge.clockSkew }}
+    backend-response-timeout: {{ .Values.backendResponseTimeout }}
     cors:
       allowed-origins:
         {{- toYaml .Values.edge.corsAllowedOrigins | nindent 8 }}

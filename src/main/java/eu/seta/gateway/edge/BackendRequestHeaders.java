@@ -1,22 +1,39 @@
 package eu.seta.gateway.edge;
 
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The headers a backend receives, in one copy of the client's: without any the client sent with the identity prefix
- * ({@code X-Seta-*} by default, in any case and with {@code _} for {@code -}, since some servers such as nginx, CGI
- * and WSGI treat {@code X_Seta_User_Id} as {@code X-Seta-User-Id}), without {@code Forwarded}, {@code X-Forwarded-*}
- * and {@code X-Real-IP} unless the connection comes from a trusted proxy, and with the verified caller's identity
- * added. Spring Cloud Gateway's own header filters (forwarding headers, hop-by-hop) run after this one, on its
- * output, so they never see what a client was not allowed to send.
+ * The headers a backend receives, made in one copy of the client's:
+ * <ul>
+ * <li>without any the client sent with the identity prefix ({@code X-Seta-*} by default, in any case and with
+ * {@code _} for {@code -}, since some servers such as nginx, CGI and WSGI treat {@code X_Seta_User_Id} as
+ * {@code X-Seta-User-Id});</li>
+ * <li>without {@code Forwarded}, {@code X-Forwarded-*} and {@code X-Real-IP} unless the connection comes from a
+ * trusted proxy, whose ones are kept and extended;</li>
+ * <li>with the verified caller's identity;</li>
+ * <li>with the gateway's forwarding headers, as Spring Cloud Gateway's two forwarding filters write them:
+ * {@code X-Forwarded-For}, {@code -Proto}, {@code -Host}, {@code -Port} (appended, comma-separated, to a trusted
+ * proxy's), {@code -Prefix} when a route strips part of the path, and a {@code Forwarded} element of its own.</li>
+ * </ul>
+ * It runs after Spring Cloud Gateway's own forwarding filters, which remove every forwarding header while no
+ * {@code spring.cloud.gateway...trusted-proxies} is set (the gateway's configuration sets none: set, they would
+ * also add theirs, copying every header twice more per call); a trusted proxy's headers are taken from the request
+ * as it arrived.
  */
 @Component
 class BackendRequestHeaders implements HttpHeadersFilter, Ordered {
@@ -51,18 +68,27 @@ class BackendRequestHeaders implements HttpHeadersFilter, Ordered {
 		this.trustedProxies = trustedProxies;
 	}
 
+	/** After Spring Cloud Gateway's forwarding filters (order 0), before its hop-by-hop filter. */
 	@Override
 	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE;
+		return 1;
 	}
 
 	@Override
 	public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-		boolean fromTrustedProxy = this.trustedProxies.isTrusted(exchange.getRequest().getRemoteAddress());
+		ServerHttpRequest request = exchange.getRequest();
+		boolean fromTrustedProxy = this.trustedProxies.isTrusted(request.getRemoteAddress());
 		HttpHeaders headers = new HttpHeaders();
 		for (Map.Entry<String, List<String>> header : input.headerSet()) {
-			if (!isUnwanted(header.getKey(), fromTrustedProxy)) {
+			if (!isUnwanted(header.getKey(), false)) {
 				headers.addAll(header.getKey(), header.getValue());
+			}
+		}
+		if (fromTrustedProxy) {
+			for (Map.Entry<String, List<String>> header : request.getHeaders().headerSet()) {
+				if (isForwarding(normalize(header.getKey()))) {
+					headers.addAll(header.getKey(), header.getValue());
+				}
 			}
 		}
 		Caller caller = Caller.find(exchange);
@@ -74,7 +100,84 @@ class BackendRequestHeaders implements HttpHeadersFilter, Ordered {
 			headers.set(this.userType, caller.userType());
 			headers.set(this.tokenId, caller.tokenId());
 		}
+		forwarding(headers, input, exchange);
 		return headers;
+	}
+
+	private static void forwarding(HttpHeaders headers, HttpHeaders input, ServerWebExchange exchange) {
+		ServerHttpRequest request = exchange.getRequest();
+		URI uri = request.getURI();
+		String proto = uri.getScheme();
+		int port = (uri.getPort() >= 0) ? uri.getPort() : ("https".equals(proto) ? 443 : 80);
+		InetSocketAddress peer = request.getRemoteAddress();
+		String address = (peer != null && peer.getAddress() != null) ? peer.getAddress().getHostAddress() : null;
+		append(headers, "X-Forwarded-For", address);
+		append(headers, "X-Forwarded-Proto", proto);
+		String prefix = strippedPrefix(exchange);
+		if (prefix != null) {
+			append(headers, "X-Forwarded-Prefix", prefix);
+		}
+		append(headers, "X-Forwarded-Port", Integer.toString(port));
+		append(headers, "X-Forwarded-Host", hostOf(uri, proto));
+		StringBuilder forwarded = new StringBuilder("proto=").append(proto);
+		String host = input.getFirst(HttpHeaders.HOST);
+		if (host != null) {
+			forwarded.append(";host=").append(quoted(host));
+		}
+		if (address != null) {
+			String client = (peer.getAddress() instanceof Inet6Address) ? "[" + address + "]" : address;
+			forwarded.append(";for=").append(quoted(client + ":" + peer.getPort()));
+		}
+		headers.add("Forwarded", forwarded.toString());
+	}
+
+	/** Appended to what a trusted proxy sent, as one comma-separated value. */
+	private static void append(HttpHeaders headers, String name, @Nullable String value) {
+		if (value == null) {
+			return;
+		}
+		List<String> existing = headers.get(name);
+		if (existing == null || existing.isEmpty()) {
+			headers.set(name, value);
+		}
+		else {
+			headers.set(name, String.join(",", existing) + "," + value);
+		}
+	}
+
+	/** The part of the path a route stripped (StripPrefix, RewritePath), as Spring Cloud Gateway computes it. */
+	private static @Nullable String strippedPrefix(ServerWebExchange exchange) {
+		LinkedHashSet<URI> originals = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR);
+		URI routed = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
+		if (originals == null || routed == null) {
+			return null;
+		}
+		String routedPath = withoutTrailingSlash(routed.getRawPath());
+		String prefix = null;
+		for (URI original : originals) {
+			String originalPath = withoutTrailingSlash(original.getRawPath());
+			if (originalPath.endsWith(routedPath) && originalPath.length() > routedPath.length()) {
+				prefix = originalPath.substring(0, originalPath.length() - routedPath.length());
+			}
+		}
+		return prefix;
+	}
+
+	private static String withoutTrailingSlash(@Nullable String path) {
+		if (path == null) {
+			return "";
+		}
+		return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+	}
+
+	private static String hostOf(URI uri, String proto) {
+		int port = uri.getPort();
+		boolean defaultPort = port < 0 || (port == 80 && "http".equals(proto)) || (port == 443 && "https".equals(proto));
+		return defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
+	}
+
+	private static String quoted(String value) {
+		return value.contains(":") ? "\"" + value + "\"" : value;
 	}
 
 	private boolean isUnwanted(String name, boolean fromTrustedProxy) {
@@ -90,9 +193,10 @@ class BackendRequestHeaders implements HttpHeadersFilter, Ordered {
 		if (normalized.startsWith(this.identityPrefix)) {
 			return true;
 		}
-		if (fromTrustedProxy) {
-			return false;
-		}
+		return !fromTrustedProxy && isForwarding(normalized);
+	}
+
+	private static boolean isForwarding(String normalized) {
 		for (String forwarding : FORWARDING) {
 			if (normalized.startsWith(forwarding)) {
 				return true;

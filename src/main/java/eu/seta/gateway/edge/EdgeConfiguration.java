@@ -7,7 +7,10 @@ import eu.seta.gateway.keys.SigningKeys;
 import eu.seta.gateway.token.TokenIssuer;
 import eu.seta.gateway.token.TokenProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.cloud.gateway.config.HttpClientCustomizer;
+import io.micrometer.observation.ObservationPredicate;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
@@ -17,6 +20,26 @@ class EdgeConfiguration {
 	AccessTokenDecoder accessTokenDecoder(SigningKeys keys, TokenIssuer issuer, TokenProperties tokens,
 			EdgeProperties edge, Clock clock, MeterRegistry meters) {
 		return new AccessTokenDecoder(keys, issuer, tokens, edge, clock, meters);
+	}
+
+	/**
+	 * The wait for a backend's answer, on the HTTP client's connection: a read timer of Netty's per request instead
+	 * of Reactor's timeout operator, which scheduled and cancelled a task on a shared timer on every proxied call.
+	 */
+	@Bean
+	HttpClientCustomizer backendResponseTimeout(EdgeProperties edge) {
+		return (client) -> client.responseTimeout(edge.backendResponseTimeout());
+	}
+
+	/**
+	 * {@code http_server_requests} for the gateway's own endpoints only: a proxied call is timed once, by Spring
+	 * Cloud Gateway's {@code spring_cloud_gateway_requests} (with its route), not a second time by an observation
+	 * whose {@code uri} tag could only say UNKNOWN.
+	 */
+	@Bean
+	ObservationPredicate serverObservationsOfOwnEndpointsOnly() {
+		return (name, context) -> !(context instanceof ServerRequestObservationContext server)
+				|| EdgeWebFilter.isGatewayOwn(server.getCarrier().getPath().value());
 	}
 
 	@Bean

@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxHeaderBytes most bytes of request headers accepted, all together; more is refused with 431
  * @param verifiedTokenCacheSize most verified tokens remembered, so a reused token is verified once
  * @param cors cross-origin access for browser clients; off unless origins are listed
+ * @param backendResponseTimeout longest wait for a backend's answer before 504, for every route (a route's metadata
+ * {@code response-timeout} can only shorten it); kept by the HTTP client's own read timer, not a timer per call
  */
 @Validated
 @ConfigurationProperties(EdgeProperties.PREFIX)
@@ -30,7 +32,7 @@ public record EdgeProperties(@DefaultValue("X-Seta-") @NotBlank String identityH
 		@DefaultValue List<String> trustedProxies, @DefaultValue("30s") @NotNull Duration clockSkew,
 		@DefaultValue("4096") @Positive int maxTokenLength,
 		@DefaultValue("16384") @Positive int maxHeaderBytes, @DefaultValue("10000") @Positive long verifiedTokenCacheSize,
-		@DefaultValue @Valid Cors cors) {
+		@DefaultValue @Valid Cors cors, @DefaultValue("30s") @NotNull Duration backendResponseTimeout) {
 
 	public static final String PREFIX = "seta.edge";
 

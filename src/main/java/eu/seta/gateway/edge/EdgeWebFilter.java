@@ -127,6 +127,11 @@ final class EdgeWebFilter implements WebFilter, Ordered {
 		return (token != null) ? this.decoder.verify(token) : null;
 	}
 
+	/** The gateway's own endpoints, the administrator's included: everything that is not routed to a backend. */
+	static boolean isGatewayOwn(String path) {
+		return isOwnPublic(path) || path.startsWith("/actuator");
+	}
+
 	private static boolean isOwnPublic(String path) {
 		for (String prefix : OWN_PUBLIC) {
 			if (path.startsWith(prefix)) {

@@ -70,7 +70,8 @@ class JsonErrorWebExceptionHandler implements WebExceptionHandler {
 		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			// a backend that cannot be reached is the gateway's 502/504, not its own 500
-			if (cause instanceof ConnectTimeoutException || cause instanceof TimeoutException) {
+			if (cause instanceof ConnectTimeoutException || cause instanceof TimeoutException
+					|| cause instanceof io.netty.handler.timeout.TimeoutException) {
 				return HttpStatus.GATEWAY_TIMEOUT;
 			}
 			if (cause instanceof IOException) {

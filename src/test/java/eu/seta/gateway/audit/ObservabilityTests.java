@@ -103,6 +103,21 @@ class ObservabilityTests extends GatewayIntegrationTest {
 		return response.expectStatus().isOk().expectBody(TokenPair.class).returnResult().getResponseBody();
 	}
 
+	/** A proxied call is timed once, by its route; the gateway's own endpoints by their URI. */
+	@Test
+	void proxiedCallsAreTimedByRouteAndOwnEndpointsByUri() {
+		double routed = counter("spring_cloud_gateway_requests_seconds_count{");
+		double jwksCalls = counter("http_server_requests_seconds_count{", "uri=\"/.well-known/jwks.json\"");
+		this.client.get().uri("/seta-ui/index.html").exchange().expectStatus().isOk();
+		this.client.get().uri("/seta-ui/index.html").exchange().expectStatus().isOk();
+		this.client.get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk();
+		String metrics = prometheus();
+		assertThat(counter("spring_cloud_gateway_requests_seconds_count{")).isEqualTo(routed + 2);
+		assertThat(metrics).contains("routeId=\"seta-ui\"").doesNotContain("uri=\"UNKNOWN\"");
+		assertThat(counter("http_server_requests_seconds_count{", "uri=\"/.well-known/jwks.json\"")).isEqualTo(jwksCalls + 1);
+		assertThat(metrics).contains("uri=\"/.well-known/jwks.json\"");
+	}
+
 	private String prometheus() {
 		return WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + this.managementPort)
@@ -118,8 +133,12 @@ class ObservabilityTests extends GatewayIntegrationTest {
 	}
 
 	private double counter(String prefix) {
+		return counter(prefix, "");
+	}
+
+	private double counter(String prefix, String tag) {
 		return prometheus().lines()
-			.filter((line) -> line.startsWith(prefix))
+			.filter((line) -> line.startsWith(prefix) && line.contains(tag))
 			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
 			.sum();
 	}

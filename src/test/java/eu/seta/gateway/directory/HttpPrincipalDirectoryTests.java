@@ -34,7 +34,8 @@ class HttpPrincipalDirectoryTests extends GatewayIntegrationTest {
 		registry.add("seta.directory.type", () -> "http");
 		registry.add("seta.directory.http.base-url", USERS::baseUrl);
 		registry.add("seta.directory.http.bearer-token", () -> UserServiceStub.TOKEN);
-		registry.add("seta.directory.http.response-timeout", () -> "500ms");
+		// generous beside the stub's 300 ms answers, so that a loaded test machine is no slow user service
+		registry.add("seta.directory.http.response-timeout", () -> "1500ms");
 		// circuit opening has its own test class; here failures must not open it
 		registry.add("seta.directory.http.circuit-breaker.minimum-calls", () -> "1000");
 		registry.add("seta.directory.http.circuit-breaker.sliding-window-size", () -> "1000");
@@ -111,8 +112,8 @@ class HttpPrincipalDirectoryTests extends GatewayIntegrationTest {
 		KeyPair key = TestKeys.rsa2048();
 		USERS.user("u-" + known, known, "active", key);
 		attempt(known, key).expectStatus().isOk();
-		USERS.answerLogin("github", known, aResponse().withFixedDelay(2_000).withStatus(200));
-		USERS.answerLogin("github", newcomer, aResponse().withFixedDelay(2_000).withStatus(200));
+		USERS.answerLogin("github", known, aResponse().withFixedDelay(5_000).withStatus(200));
+		USERS.answerLogin("github", newcomer, aResponse().withFixedDelay(5_000).withStatus(200));
 		this.clock.advance(Duration.ofSeconds(31));
 		// seen 31 s ago: within the stale limit, it keeps working from the last answer
 		attempt(known, key).expectStatus().isOk();

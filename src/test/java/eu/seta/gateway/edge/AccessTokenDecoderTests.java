@@ -37,7 +37,7 @@ class AccessTokenDecoderTests {
 	private final AccessTokenDecoder decoder = new AccessTokenDecoder(this.keys::get, TokenIssuer.of(this.tokens),
 			this.tokens,
 			new EdgeProperties("X-Seta-", List.of(), Duration.ofSeconds(30), 4096, 16384, 100,
-					new EdgeProperties.Cors(List.of(), false, Duration.ofMinutes(30))),
+					new EdgeProperties.Cors(List.of(), false, Duration.ofMinutes(30)), Duration.ofSeconds(30)),
 			this.clock, this.meters);
 
 	@Test

@@ -50,7 +50,7 @@ class ClientAddressesTests {
 
 	private static ClientAddresses addresses(List<String> trusted) {
 		return new ClientAddresses(new TrustedProxies(new EdgeProperties("X-Seta-", trusted, Duration.ofSeconds(30), 4096,
-				16384, 100, new EdgeProperties.Cors(List.of(), false, Duration.ofMinutes(30)))));
+				16384, 100, new EdgeProperties.Cors(List.of(), false, Duration.ofMinutes(30)), Duration.ofSeconds(30))));
 	}
 
 }

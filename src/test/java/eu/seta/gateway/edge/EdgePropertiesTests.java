@@ -29,7 +29,8 @@ class EdgePropertiesTests {
 	@Test
 	void clockSkewIsBounded() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new EdgeProperties("X-Seta-", List.of(),
-				Duration.ofHours(1), 4096, 16384, 100, new EdgeProperties.Cors(List.of(), false, Duration.ZERO)));
+				Duration.ofHours(1), 4096, 16384, 100, new EdgeProperties.Cors(List.of(), false, Duration.ZERO),
+				Duration.ofSeconds(30)));
 	}
 
 }

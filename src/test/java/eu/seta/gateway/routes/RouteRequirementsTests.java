@@ -45,6 +45,8 @@ class RouteRequirementsTests extends GatewayIntegrationTest {
 		route(registry, 3, "down", "/seta-down/**", "http://127.0.0.1:" + closedPort());
 		route(registry, 4, "either", "/seta-either/**", BACKEND.baseUrl());
 		registry.add(ROUTES + "[4].filters[0]", () -> "RequireRole=Administrator,User");
+		route(registry, 5, "slower", "/seta-slower/**", BACKEND.baseUrl());
+		registry.add("seta.edge.backend-response-timeout", () -> "1s");
 		registry.add("seta.edge.cors.allowed-origins", () -> "https://seta.example.org");
 		registry.add("seta.edge.trusted-proxies", () -> "127.0.0.1/32,::1/128");
 	}
@@ -57,6 +59,8 @@ class RouteRequirementsTests extends GatewayIntegrationTest {
 
 	@BeforeEach
 	void backendAnswers() {
+		BACKEND.stubFor(any(urlPathMatching("/seta-slower/.*"))
+			.willReturn(aResponse().withStatus(200).withFixedDelay(4_000).withBody("{}")));
 		BACKEND.stubFor(any(urlPathMatching("/seta-slow/.*"))
 			.willReturn(aResponse().withStatus(200).withFixedDelay(3_000).withBody("{}")));
 	}
@@ -107,6 +111,18 @@ class RouteRequirementsTests extends GatewayIntegrationTest {
 	@Test
 	void slowBackendIs504AfterTheRoutesOwnTimeout() {
 		get("/seta-slow/report", login(ALICE, ALICE_KEY.getPrivate())).expectStatus()
+			.isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
+			.expectBody()
+			.json("{\"error\":\"gateway_timeout\",\"message\":\"The upstream service did not answer in time.\"}", true);
+	}
+
+	/**
+	 * A route without a timeout of its own waits the global backend timeout (1 s here), which the backend's 4 s
+	 * exceed: only that timeout can make this a 504, and it is the gateway's JSON one.
+	 */
+	@Test
+	void aRouteWithoutItsOwnTimeoutIs504AfterTheGlobalOne() {
+		get("/seta-slower/report", login(ALICE, ALICE_KEY.getPrivate())).expectStatus()
 			.isEqualTo(HttpStatus.GATEWAY_TIMEOUT)
 			.expectBody()
 			.json("{\"error\":\"gateway_timeout\",\"message\":\"The upstream service did not answer in time.\"}", true);
