@@ -1,8 +1,15 @@
 package eu.seta.gateway.crypto;
 
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 
 import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import com.nimbusds.jose.jca.JCAAware;
@@ -53,6 +60,35 @@ public record CryptoProvider(String name, @Nullable Provider jca, @Nullable Stri
 
 	public Signature signature(String algorithm) throws NoSuchAlgorithmException {
 		return (this.jca != null) ? Signature.getInstance(algorithm, this.jca) : Signature.getInstance(algorithm);
+	}
+
+	/**
+	 * The key as this provider's own object, made once where a key is loaded: the native provider would otherwise
+	 * convert a JDK key into its native form on every signature it checks.
+	 */
+	@SuppressWarnings("unchecked")
+	public <K extends Key> K translate(K key) {
+		if (this.jca == null) {
+			return key;
+		}
+		try {
+			Key translated = KeyFactory.getInstance(key.getAlgorithm(), this.jca).translateKey(key);
+			// the same interfaces (RSAPublicKey, ECPrivateKey...) or the JDK's key as it was
+			return isSameKind(key, translated) ? (K) translated : key;
+		}
+		catch (GeneralSecurityException | ClassCastException ex) {
+			return key;
+		}
+	}
+
+	private static boolean isSameKind(Key original, Key translated) {
+		for (Class<?> type : new Class<?>[] { RSAPublicKey.class, RSAPrivateKey.class, ECPublicKey.class,
+				ECPrivateKey.class }) {
+			if (type.isInstance(original) && !type.isInstance(translated)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Makes a nimbus signer or verifier compute through this provider; EdDSA ones (Tink) are left as they are. */

@@ -19,7 +19,6 @@ import com.nimbusds.jose.util.Base64URL;
 import eu.seta.gateway.keys.KeySet;
 import eu.seta.gateway.keys.SigningKeys;
 import eu.seta.gateway.support.ClockTicker;
-import eu.seta.gateway.support.Sha256;
 import eu.seta.gateway.support.TaggedCounters;
 import eu.seta.gateway.token.TokenIssuer;
 import eu.seta.gateway.token.TokenProperties;
@@ -48,9 +47,10 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code iss}, one of our audiences, {@code exp} in the future and after {@code iat}, {@code nbf} in the past
  * (with the skew).</li>
  * </ol>
- * A verified token is remembered under the SHA-256 of its text until it expires, with the {@link Caller} built
- * from it, so a client reusing its token pays for neither the signature nor the claims again. The few distinct
- * headers the gateway's keys produce are parsed once each.
+ * A verified token is remembered until it expires, with the {@link Caller} built from it, so a client reusing its
+ * token pays for neither the signature nor the claims again. The cache is keyed by the token itself and compares it
+ * whole: a hash of it would cost more than the lookup on every call, and the heap that holds the cache holds the
+ * signing keys too. The few distinct headers the gateway's keys produce are parsed once each.
  */
 final class AccessTokenDecoder {
 
@@ -182,14 +182,14 @@ final class AccessTokenDecoder {
 			throw reject(BearerTokenExtractor.TOO_LARGE, BearerTokenExtractor.TOO_LONG);
 		}
 		Instant now = this.clock.instant();
-		String cacheKey = Sha256.base64url(token);
-		VerifiedToken cached = this.verified.getIfPresent(cacheKey);
+		VerifiedToken cached = this.verified.getIfPresent(token);
 		KeySet keySet = this.keys.current();
 		if (cached != null && now.isBefore(cached.validUntil()) && keySet.verifier(cached.kid()) == cached.verifier()) {
 			return cached.caller();
 		}
+		BearerTokenExtractor.requireToken68(token);
 		VerifiedToken fresh = verify(token, keySet, now);
-		this.verified.put(cacheKey, fresh);
+		this.verified.put(token, fresh);
 		return fresh.caller();
 	}
 

@@ -78,11 +78,16 @@ class BackendRequestHeaders implements HttpHeadersFilter, Ordered {
 	public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
 		boolean fromTrustedProxy = this.trustedProxies.isTrusted(request.getRemoteAddress());
-		HttpHeaders headers = new HttpHeaders();
-		for (Map.Entry<String, List<String>> header : input.headerSet()) {
-			if (!isUnwanted(header.getKey(), false)) {
-				headers.addAll(header.getKey(), header.getValue());
+		HttpHeaders headers = writable(input);
+		List<String> unwanted = null;
+		for (String name : headers.headerNames()) {
+			if (isUnwanted(name, false)) {
+				unwanted = (unwanted != null) ? unwanted : new java.util.ArrayList<>();
+				unwanted.add(name);
 			}
+		}
+		if (unwanted != null) {
+			unwanted.forEach(headers::remove);
 		}
 		if (fromTrustedProxy) {
 			for (Map.Entry<String, List<String>> header : request.getHeaders().headerSet()) {
@@ -102,6 +107,15 @@ class BackendRequestHeaders implements HttpHeadersFilter, Ordered {
 		}
 		forwarding(headers, input, exchange);
 		return headers;
+	}
+
+	/**
+	 * The input as this filter may change it: the fresh copy Spring Cloud Gateway's forwarding filter before this one
+	 * made (it always runs, adding or removing forwarding headers), else a copy of our own.
+	 */
+	private static HttpHeaders writable(HttpHeaders input) {
+		// the request's own headers are read-only (a subclass): those get copied
+		return (input.getClass() == HttpHeaders.class) ? input : HttpHeaders.copyOf(input);
 	}
 
 	private static void forwarding(HttpHeaders headers, HttpHeaders input, ServerWebExchange exchange) {

@@ -45,7 +45,7 @@ class EdgeConfiguration {
 	@Bean
 	EdgeWebFilter edgeWebFilter(EdgeProperties edge, SecurityHeaders securityHeaders, AccessTokenDecoder decoder,
 			EdgeChallenges challenges, ErrorResponses errors) {
-		EdgeCors cors = edge.cors().enabled() ? new EdgeCors(edge.cors(), errors) : null;
+		EdgeCors cors = edge.cors().enabled() ? new EdgeCors(edge.cors(), errors, securityHeaders) : null;
 		return new EdgeWebFilter(edge, securityHeaders, cors, decoder, challenges, errors);
 	}
 

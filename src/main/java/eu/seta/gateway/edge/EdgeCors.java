@@ -29,7 +29,10 @@ final class EdgeCors {
 
 	private final ErrorResponses errors;
 
-	EdgeCors(EdgeProperties.Cors settings, ErrorResponses errors) {
+	private final SecurityHeaders securityHeaders;
+
+	EdgeCors(EdgeProperties.Cors settings, ErrorResponses errors, SecurityHeaders securityHeaders) {
+		this.securityHeaders = securityHeaders;
 		CorsConfiguration cors = new CorsConfiguration();
 		cors.setAllowedOrigins(settings.allowedOrigins());
 		cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
@@ -53,6 +56,7 @@ final class EdgeCors {
 			return this.errors.write(exchange, HttpStatus.FORBIDDEN, REFUSED, HttpHeaders.EMPTY);
 		}
 		if (CorsUtils.isPreFlightRequest(exchange.getRequest())) {
+			this.securityHeaders.write(exchange);
 			return exchange.getResponse().setComplete();
 		}
 		return null;

@@ -1,5 +1,6 @@
 package eu.seta.gateway.edge;
 
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -11,10 +12,12 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
 
 /**
  * The edge, in one synchronous pass over each request before anything else sees it: header size, the path
@@ -75,8 +78,12 @@ final class EdgeWebFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		this.securityHeaders.write(exchange);
-		if (headerBytes(request.getHeaders()) > this.maxHeaderBytes) {
+		String path = request.getPath().value();
+		if (isGatewayOwn(path)) {
+			// a backend's answer gets them from SecurityHeaders, a refusal from ErrorResponses
+			this.securityHeaders.write(exchange);
+		}
+		if (headerBytes(request) > this.maxHeaderBytes) {
 			return this.errors.write(exchange, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, HEADERS_TOO_LARGE,
 					HttpHeaders.EMPTY);
 		}
@@ -89,7 +96,6 @@ final class EdgeWebFilter implements WebFilter, Ordered {
 				return answered;
 			}
 		}
-		String path = request.getPath().value();
 		boolean administration = isAdministration(path);
 		if (!administration && isOwnPublic(path)) {
 			return chain.filter(exchange);
@@ -146,10 +152,22 @@ final class EdgeWebFilter implements WebFilter, Ordered {
 				&& (path.length() == ADMINISTRATION.length() || path.charAt(ADMINISTRATION.length()) == '/');
 	}
 
-	/** Name, ": ", value and CRLF of every header line, as they came over the wire. */
-	static long headerBytes(HttpHeaders headers) {
+	/**
+	 * Name, ": ", value and CRLF of every header line, as they came over the wire: counted on Netty's own header
+	 * storage where the request has one, which reads lengths without turning every name and value into a String.
+	 */
+	static long headerBytes(ServerHttpRequest request) {
 		long bytes = 0;
-		for (Map.Entry<String, List<String>> header : headers.headerSet()) {
+		Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request);
+		if (nativeRequest instanceof HttpServerRequest netty) {
+			for (Iterator<Map.Entry<CharSequence, CharSequence>> lines = netty.requestHeaders().iteratorCharSequence();
+					lines.hasNext();) {
+				Map.Entry<CharSequence, CharSequence> line = lines.next();
+				bytes += line.getKey().length() + line.getValue().length() + 4;
+			}
+			return bytes;
+		}
+		for (Map.Entry<String, List<String>> header : request.getHeaders().headerSet()) {
 			for (String value : header.getValue()) {
 				bytes += header.getKey().length() + value.length() + 4;
 			}

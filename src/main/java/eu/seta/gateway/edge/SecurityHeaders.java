@@ -1,7 +1,5 @@
 package eu.seta.gateway.edge;
 
-import java.util.List;
-
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -13,9 +11,12 @@ import org.springframework.web.server.ServerWebExchange;
  * The headers every answer carries: {@code X-Content-Type-Options: nosniff}, {@code X-Frame-Options: DENY},
  * {@code X-XSS-Protection: 0} (the browser filter is switched off, as current advice says), {@code Referrer-Policy:
  * no-referrer}, and HSTS when the request came over TLS, directly or through a trusted proxy's
- * {@code X-Forwarded-Proto: https}. They are set before anything answers; a backend that sends its own value of one
- * of them keeps it (this class, as a response header filter, drops the gateway's then), as with Spring Security's
- * header writers. No {@code Cache-Control}: a proxied answer keeps its backend's caching semantics.
+ * {@code X-Forwarded-Proto: https}. No {@code Cache-Control}: a proxied answer keeps its backend's caching semantics.
+ * <p>
+ * The gateway's own answers get them from the edge filter before anything answers. A proxied answer gets them here,
+ * as a response header filter, added to the backend's headers where the backend did not send its own value (which
+ * wins, as with Spring Security's header writers): one set of headers written once, not the gateway's written and
+ * then taken back.
  */
 @Component
 class SecurityHeaders implements HttpHeadersFilter, Ordered {
@@ -24,15 +25,13 @@ class SecurityHeaders implements HttpHeadersFilter, Ordered {
 
 	static final String ONE_YEAR = "max-age=31536000 ; includeSubDomains";
 
-	private static final List<String> NAMES = List.of("X-Content-Type-Options", "X-Frame-Options", "X-XSS-Protection",
-			"Referrer-Policy", HSTS);
-
 	private final TrustedProxies trustedProxies;
 
 	SecurityHeaders(TrustedProxies trustedProxies) {
 		this.trustedProxies = trustedProxies;
 	}
 
+	/** On an answer of the gateway's own, before anything is written. */
 	void write(ServerWebExchange exchange) {
 		HttpHeaders headers = exchange.getResponse().getHeaders();
 		headers.set("X-Content-Type-Options", "nosniff");
@@ -44,24 +43,31 @@ class SecurityHeaders implements HttpHeadersFilter, Ordered {
 		}
 	}
 
+	/** On a backend's answer: each header the backend did not set itself. */
+	@Override
+	public HttpHeaders filter(HttpHeaders backend, ServerWebExchange exchange) {
+		setIfAbsent(backend, "X-Content-Type-Options", "nosniff");
+		setIfAbsent(backend, "X-Frame-Options", "DENY");
+		setIfAbsent(backend, "X-XSS-Protection", "0");
+		setIfAbsent(backend, "Referrer-Policy", "no-referrer");
+		if (overTls(exchange.getRequest())) {
+			setIfAbsent(backend, HSTS, ONE_YEAR);
+		}
+		return backend;
+	}
+
+	private static void setIfAbsent(HttpHeaders headers, String name, String value) {
+		if (!headers.containsHeader(name)) {
+			headers.set(name, value);
+		}
+	}
+
 	private boolean overTls(ServerHttpRequest request) {
 		if ("https".equals(request.getURI().getScheme())) {
 			return true;
 		}
 		return this.trustedProxies.isTrusted(request.getRemoteAddress())
 				&& "https".equalsIgnoreCase(request.getHeaders().getFirst("X-Forwarded-Proto"));
-	}
-
-	/** A backend's own value wins over the gateway's default, as one value, not two. */
-	@Override
-	public HttpHeaders filter(HttpHeaders backend, ServerWebExchange exchange) {
-		HttpHeaders ours = exchange.getResponse().getHeaders();
-		for (String name : NAMES) {
-			if (backend.containsHeader(name)) {
-				ours.remove(name);
-			}
-		}
-		return backend;
 	}
 
 	@Override

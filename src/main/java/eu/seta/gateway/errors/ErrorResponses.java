@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ErrorResponses {
 
 	private static final Map<String, String> SECURITY_HEADERS = Map.of("X-Content-Type-Options", "nosniff",
-			"X-Frame-Options", "DENY", "Referrer-Policy", "no-referrer");
+			"X-Frame-Options", "DENY", "X-XSS-Protection", "0", "Referrer-Policy", "no-referrer");
 
 	private final JsonMapper jsonMapper;
 
@@ -39,8 +39,7 @@ public class ErrorResponses {
 		headers.addAll(extra);
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		headers.setCacheControl("no-store");
-		// refusals written before Spring Security's header writer runs (the firewall, the header limit) carry the
-		// headers every answer does; where it ran, it set the same values already
+		// a refusal carries the headers every answer does, whether or not the edge wrote them already
 		SECURITY_HEADERS.forEach((name, value) -> {
 			if (!headers.containsHeader(name)) {
 				headers.set(name, value);

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import eu.seta.gateway.crypto.CryptoProvider;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,12 @@ final class KeyDirectoryLoader {
 	private static final Logger log = LoggerFactory.getLogger(KeyDirectoryLoader.class);
 
 	static final String ACTIVE_KID_FILE = "active-kid";
+
+	private final CryptoProvider crypto;
+
+	KeyDirectoryLoader(CryptoProvider crypto) {
+		this.crypto = crypto;
+	}
 
 	KeySet load(Path directory, @Nullable String configuredActiveKid) {
 		if (!Files.isDirectory(directory)) {
@@ -74,8 +81,8 @@ final class KeyDirectoryLoader {
 			.findFirst()
 			.orElseThrow(() -> new IllegalArgumentException(
 					"active kid '" + activeKid + "' names no key in " + directory + skippedNote(skipped)));
-		SigningKey active = KeyMaterial.signingKey(activeJwk);
-		return KeySet.of(active, keys.stream().map(JWK::toPublicJWK).toList());
+		SigningKey active = KeyMaterial.signingKey(activeJwk, this.crypto);
+		return KeySet.of(active, keys.stream().map(JWK::toPublicJWK).toList(), this.crypto);
 	}
 
 	private static String skippedNote(List<String> skipped) {

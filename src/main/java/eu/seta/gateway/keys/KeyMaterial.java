@@ -21,6 +21,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
+import eu.seta.gateway.crypto.CryptoProvider;
 
 /**
  * The rules a gateway signing key must meet, and the one algorithm each key type signs with: RSA (2048 bits or
@@ -85,13 +86,13 @@ final class KeyMaterial {
 				+ "; use RSA (RS256), EC P-256 (ES256) or Ed25519 (EdDSA)");
 	}
 
-	static JWSVerifier verifier(JWK jwk) {
+	static JWSVerifier verifier(JWK jwk, CryptoProvider crypto) {
 		try {
 			if (jwk instanceof RSAKey rsa) {
-				return new RSASSAVerifier(rsa);
+				return crypto.applyTo(new RSASSAVerifier(crypto.translate(rsa.toRSAPublicKey())));
 			}
 			if (jwk instanceof ECKey ec) {
-				return new ECDSAVerifier(ec);
+				return crypto.applyTo(new ECDSAVerifier(crypto.translate(ec.toECPublicKey())));
 			}
 			return new Ed25519Verifier((OctetKeyPair) jwk.toPublicJWK());
 		}
@@ -110,7 +111,7 @@ final class KeyMaterial {
 		signer.sign(header, "self-test".getBytes(StandardCharsets.US_ASCII));
 	}
 
-	static SigningKey signingKey(JWK jwk) {
+	static SigningKey signingKey(JWK jwk, CryptoProvider crypto) {
 		if (!jwk.isPrivate()) {
 			throw new IllegalArgumentException("key " + jwk.getKeyID() + " has no private part and cannot sign");
 		}
@@ -118,10 +119,10 @@ final class KeyMaterial {
 			JWSAlgorithm algorithm = algorithmOf(jwk);
 			JWSSigner signer;
 			if (jwk instanceof RSAKey rsa) {
-				signer = new RSASSASigner(rsa);
+				signer = crypto.applyTo(new RSASSASigner(crypto.translate(rsa.toPrivateKey())));
 			}
 			else if (jwk instanceof ECKey ec) {
-				signer = new ECDSASigner(ec);
+				signer = crypto.applyTo(new ECDSASigner(crypto.translate(ec.toECPrivateKey())));
 			}
 			else {
 				signer = new Ed25519Signer((OctetKeyPair) jwk);

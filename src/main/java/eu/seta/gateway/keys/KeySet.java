@@ -11,6 +11,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import eu.seta.gateway.crypto.CryptoProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,11 +36,11 @@ public record KeySet(SigningKey active, JWKSet published, String jwksJson, Map<S
 	public record Verifier(JWSAlgorithm algorithm, JWSVerifier verifier) {
 	}
 
-	public static KeySet of(SigningKey active, List<JWK> publicKeys) {
+	public static KeySet of(SigningKey active, List<JWK> publicKeys, CryptoProvider crypto) {
 		JWKSet published = new JWKSet(publicKeys);
 		Map<String, Verifier> verifiers = new HashMap<>();
 		for (JWK key : publicKeys) {
-			verifiers.put(key.getKeyID(), new Verifier(KeyMaterial.algorithmOf(key), KeyMaterial.verifier(key)));
+			verifiers.put(key.getKeyID(), new Verifier(KeyMaterial.algorithmOf(key), KeyMaterial.verifier(key, crypto)));
 		}
 		return new KeySet(active, published, published.toString(true), verifiers);
 	}

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import eu.seta.gateway.reload.ChangePoller;
 import eu.seta.gateway.reload.FileFingerprint;
+import eu.seta.gateway.crypto.CryptoProvider;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,7 @@ final class ReloadingSigningKeys implements SigningKeys, AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(ReloadingSigningKeys.class);
 
-	private final KeyDirectoryLoader loader = new KeyDirectoryLoader();
+	private final KeyDirectoryLoader loader;
 
 	private final Path directory;
 
@@ -28,7 +29,8 @@ final class ReloadingSigningKeys implements SigningKeys, AutoCloseable {
 
 	private final ChangePoller poller;
 
-	ReloadingSigningKeys(Path directory, @Nullable String activeKid, Duration reloadInterval) {
+	ReloadingSigningKeys(Path directory, @Nullable String activeKid, Duration reloadInterval, CryptoProvider crypto) {
+		this.loader = new KeyDirectoryLoader(crypto);
 		this.directory = directory.toAbsolutePath();
 		this.activeKid = activeKid;
 		try {

@@ -19,6 +19,8 @@ import eu.seta.gateway.token.TokenIssuer;
 import eu.seta.gateway.token.TokenProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import eu.seta.gateway.crypto.CryptoProperties;
+import eu.seta.gateway.crypto.CryptoProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -101,7 +103,7 @@ class AccessTokenDecoderTests {
 	private static KeySet keySet(RSAKey key) {
 		try {
 			return KeySet.of(new SigningKey(key.getKeyID(), JWSAlgorithm.RS256, key, new RSASSASigner(key)),
-					List.of(key.toPublicJWK()));
+					List.of(key.toPublicJWK()), CryptoProvider.select(CryptoProperties.Choice.AUTO));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);

@@ -191,6 +191,18 @@ class ProxiedCallTests extends GatewayIntegrationTest {
 		}
 	}
 
+	/** The gateway's security headers are defaults: a backend's own value of one wins, and arrives once. */
+	@Test
+	void aBackendsOwnSecurityHeaderWinsAndArrivesOnce() {
+		BACKEND.stubFor(any(urlEqualTo("/seta-ui/embeddable.html")).willReturn(aResponse().withStatus(200)
+			.withHeader("X-Frame-Options", "SAMEORIGIN")
+			.withBody("<p>")));
+		var result = this.client.get().uri("/seta-ui/embeddable.html").exchange().expectBody().returnResult();
+		assertThat(result.getResponseHeaders().get("X-Frame-Options")).containsExactly("SAMEORIGIN");
+		assertThat(result.getResponseHeaders().get("X-Content-Type-Options")).containsExactly("nosniff");
+		assertThat(result.getResponseHeaders().get("Referrer-Policy")).containsExactly("no-referrer");
+	}
+
 	@Test
 	void hstsIsNotSentOnAnUntrustedClaimOfTls() {
 		this.client.get()

@@ -24,6 +24,8 @@ import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import eu.seta.gateway.crypto.CryptoProperties;
+import eu.seta.gateway.crypto.CryptoProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -33,7 +35,7 @@ class KeyDirectoryLoaderTests {
 	@TempDir
 	Path directory;
 
-	private final KeyDirectoryLoader loader = new KeyDirectoryLoader();
+	private final KeyDirectoryLoader loader = new KeyDirectoryLoader(CryptoProvider.select(CryptoProperties.Choice.AUTO));
 
 	@Test
 	void pkcs8RsaPemIsTheActiveKeyWhenAlone() throws Exception {

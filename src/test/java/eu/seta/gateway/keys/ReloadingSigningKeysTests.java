@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import eu.seta.gateway.crypto.CryptoProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -24,7 +25,7 @@ class ReloadingSigningKeysTests {
 	@Test
 	void rotationStepsTakeEffectWithoutRestart() throws Exception {
 		write("k1.json", key("k1"));
-		try (ReloadingSigningKeys keys = new ReloadingSigningKeys(this.directory, null, Duration.ofMillis(50))) {
+		try (ReloadingSigningKeys keys = new ReloadingSigningKeys(this.directory, null, Duration.ofMillis(50), CryptoProvider.jdk())) {
 			assertThat(keys.current().active().kid()).isEqualTo("k1");
 			// 1. publish the next key; k1 still signs
 			write("k2.json", key("k2"));
@@ -45,7 +46,7 @@ class ReloadingSigningKeysTests {
 	@Test
 	void aBrokenUpdateKeepsThePreviousKeys() throws Exception {
 		write("k1.json", key("k1"));
-		try (ReloadingSigningKeys keys = new ReloadingSigningKeys(this.directory, null, Duration.ofSeconds(60))) {
+		try (ReloadingSigningKeys keys = new ReloadingSigningKeys(this.directory, null, Duration.ofSeconds(60), CryptoProvider.jdk())) {
 			write(KeyDirectoryLoader.ACTIVE_KID_FILE, "does-not-exist");
 			keys.reload();
 			assertThat(keys.current().active().kid()).isEqualTo("k1");
@@ -59,7 +60,7 @@ class ReloadingSigningKeysTests {
 	void refusesToStartOnBrokenKeys() throws Exception {
 		write("k1.json", "{ not json");
 		assertThatIllegalStateException()
-			.isThrownBy(() -> new ReloadingSigningKeys(this.directory, null, Duration.ofSeconds(1)))
+			.isThrownBy(() -> new ReloadingSigningKeys(this.directory, null, Duration.ofSeconds(1), CryptoProvider.jdk()))
 			.withMessageContaining("unset seta.keys.directory");
 	}
 

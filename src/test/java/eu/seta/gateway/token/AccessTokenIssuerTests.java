@@ -33,6 +33,7 @@ import eu.seta.gateway.keys.SigningKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import eu.seta.gateway.crypto.CryptoProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,7 +56,7 @@ class AccessTokenIssuerTests {
 			default -> new OctetKeyPairGenerator(Curve.Ed25519).keyID("k").generate();
 		};
 		SigningKey key = new SigningKey("k", JWSAlgorithm.parse(algorithm), jwk, signer(jwk));
-		KeySet keys = KeySet.of(key, List.of(jwk.toPublicJWK()));
+		KeySet keys = KeySet.of(key, List.of(jwk.toPublicJWK()), CryptoProvider.jdk());
 		TokenProperties properties = new TokenProperties(URI.create("https://gateway.example/"), List.of("seta-api"),
 				Duration.ofHours(1), Duration.ofHours(24), Duration.ofDays(30), Duration.ZERO, Duration.ofHours(24));
 		AccessTokenIssuer issuer = new AccessTokenIssuer(() -> keys, properties, TokenIssuer.of(properties),
