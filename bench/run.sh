@@ -3,9 +3,13 @@
 # this machine, and writes the tables to docs/PERFORMANCE.md. Not a test: run it on demand.
 #
 #   bench/run.sh          full run (about 15 minutes)
-#   bench/run.sh --quick  short run (about 2.5 minutes once built; too short a warm-up for figures to keep)
+#   bench/run.sh --quick  short run (about 3 minutes once built; too short a warm-up for figures to keep)
 #
-# Needs: a JDK 17, wrk, nginx, redis-server, redis-benchmark, redis-cli, openssl, curl, python3 (Debian: apt-get
+# BENCH_JAVA=/path/to/bin/java picks the JVM of all three gateways (default: java on PATH). With a JDK 25 or later
+# the product runs as its image does (Dockerfile): extracted, with an AOT cache from a training run; the peers run
+# on the same JVM from their jars.
+#
+# Needs: a JDK 17 (or later), wrk, nginx, redis-server, redis-benchmark, redis-cli, openssl, curl, python3 (Debian: apt-get
 # install wrk nginx redis-server redis-tools openssl curl python3). Ports 18080/18090 (gateway), 18081 (nginx),
 # 18082 (bare gateway), 18083 (resource-server gateway) and 16379 (redis) must be free.
 set -euo pipefail
@@ -19,16 +23,20 @@ if [ $QUICK = 1 ]; then
   OPENSSL_SECONDS=1; JMH_ITER=1; JMH_TIME=1s; PROOFS=9000; TOKENS=5000; MODE=quick
   # only what the login ceiling needs; the table of algorithms is the full run's
   JMH_BENCHMARKS='CryptoBenchmarks\.(verifyClientProofRsa2048|signRs256)$'
+  JMH_PARAMS='-p provider=auto'
 else
   DURATION=12s; ROUNDS=3; WARM_FRESH=30s; WARM_EACH=5s; WARM_PEER=60s; READY_WINDOW=120; BARE_READY_WINDOW=60
   OPENSSL_SECONDS=10; JMH_ITER=5; JMH_TIME=2s; PROOFS=80000; TOKENS=40000; MODE=full
   JMH_BENCHMARKS=CryptoBenchmarks
+  JMH_PARAMS=""
 fi
 CONNECTIONS=32
 # one load thread: the second core is the gateway's (and nginx's); a 2-core machine has no more to give
 THREADS=1
 # the same heap for the three JVMs, so that none of them wins by collecting less often
 JVM_FLAGS="-Xms512m -Xmx512m"
+JAVA=${BENCH_JAVA:-java}
+JAVA_FEATURE=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ { print $2 }')
 ISSUER=http://127.0.0.1:18080
 GATEWAY=http://127.0.0.1:18080
 BACKEND=http://127.0.0.1:18081
@@ -144,6 +152,12 @@ if [ ! -f "$BARE_JAR" ] || [ ! -f "$RS_JAR" ] \
   ./mvnw -B -q -f bench/peers/pom.xml package
 fi
 GATEWAY_JAR=$(ls target/seta-gateway-*.jar)
+# The gateway's command, as the image runs it when the JVM can: the AOT cache (JDK 25+) needs the extracted layout.
+GATEWAY_CMD=("$JAVA" $JVM_FLAGS -jar "$GATEWAY_JAR")
+if [ "${JAVA_FEATURE%%.*}" -ge 25 ]; then
+  "$JAVA" -Djarmode=tools -jar "$GATEWAY_JAR" extract --destination "$WORK/app" > /dev/null
+  GATEWAY_CMD=("$JAVA" $JVM_FLAGS -XX:AOTCache="$WORK/app/app.aot" -jar "$WORK/app/$(basename "$GATEWAY_JAR")")
+fi
 
 phase "fixtures ($PROOFS proofs, $TOKENS tokens)"
 java -cp "$CP" eu.seta.gateway.bench.BenchFixtures "$WORK" $PROOFS $TOKENS $ISSUER
@@ -154,7 +168,7 @@ phase "ceilings: openssl speed rsa2048 (${OPENSSL_SECONDS}s each), then JMH"
 # one process, so one core; nothing else of the bench runs yet
 openssl speed -seconds $OPENSSL_SECONDS rsa2048 > "$WORK/openssl.txt" 2>&1
 echo "openssl $WORK/openssl.txt" >> "$RESULTS"
-java -cp "$CP" org.openjdk.jmh.Main "$JMH_BENCHMARKS" -f 1 -t 1 -wi $JMH_ITER -i $JMH_ITER -w $JMH_TIME -r $JMH_TIME \
+"$JAVA" -cp "$CP" org.openjdk.jmh.Main "$JMH_BENCHMARKS" $JMH_PARAMS -f 1 -t 1 -wi $JMH_ITER -i $JMH_ITER -w $JMH_TIME -r $JMH_TIME \
   -rf json -rff "$WORK/jmh.json" > "$WORK/jmh.log"
 
 phase "backend, redis"
@@ -170,16 +184,21 @@ TOKEN=$(cat "$WORK/token.txt")
 
 # The three JVMs start one after the other, each warmed while the others sit idle, so that no JVM's start or
 # JIT work competes with another one's measurement.
-phase "gateway: start to ready, ready to full speed (${READY_WINDOW}s of 1-second slices), warm-up"
-LAUNCHED=$(now_ms)
-java $JVM_FLAGS -jar "$GATEWAY_JAR" \
-  --server.port=18080 --management.server.port=18090 \
+GATEWAY_ARGS=(--server.port=18080 --management.server.port=18090 \
   --seta.token.issuer=$ISSUER --seta.keys.directory="$WORK/keys" --seta.directory.file="$WORK/principals.yml" \
   --seta.store.type=redis --spring.data.redis.host=127.0.0.1 --spring.data.redis.port=$REDIS_PORT \
   --SEARCH_URI=$BACKEND --UI_URI=$BACKEND \
   --seta.edge.verified-token-cache-size=100 \
-  --seta.rate-limit.failures-per-address=1000000 --seta.rate-limit.failures-per-login=1000000 \
-  > "$WORK/gateway.log" 2>&1 &
+  --seta.rate-limit.failures-per-address=1000000 --seta.rate-limit.failures-per-login=1000000)
+if [ "${JAVA_FEATURE%%.*}" -ge 25 ]; then
+  phase "gateway: AOT cache training run (as the image build does)"
+  "$JAVA" $JVM_FLAGS -XX:AOTCacheOutput="$WORK/app/app.aot" -Dspring.context.exit=onRefresh \
+    -jar "$WORK/app/$(basename "$GATEWAY_JAR")" "${GATEWAY_ARGS[@]}" > "$WORK/aot-training.log" 2>&1
+  echo "aot-cache $WORK/aot-training.log" >> "$RESULTS"
+fi
+phase "gateway: start to ready, ready to full speed (${READY_WINDOW}s of 1-second slices), warm-up"
+LAUNCHED=$(now_ms)
+"${GATEWAY_CMD[@]}" "${GATEWAY_ARGS[@]}" > "$WORK/gateway.log" 2>&1 &
 GATEWAY_PID=$!
 READY_MS=$(wait_ready http://127.0.0.1:18090/actuator/health/readiness "$LAUNCHED" $GATEWAY_PID "$WORK/gateway.log")
 READY_AT=$(now_ms)
@@ -196,7 +215,7 @@ wrk -t$THREADS -c8 -d$WARM_EACH -s bench/lua/refresh.lua $GATEWAY -- "$WORK/proo
 phase "bare gateway: start to ready, ready to full speed (${BARE_READY_WINDOW}s of slices)"
 LAUNCHED=$(now_ms)
 # started from the work folder: the repository's ./config/application.yml is the product's
-(cd "$WORK" && exec java $JVM_FLAGS -jar "$ROOT/$BARE_JAR" --server.port=18082 --backend.uri=$BACKEND \
+(cd "$WORK" && exec "$JAVA" $JVM_FLAGS -jar "$ROOT/$BARE_JAR" --server.port=18082 --backend.uri=$BACKEND \
   > "$WORK/bare.log" 2>&1) &
 BARE_PID=$!
 READY_MS=$(wait_ready "$BARE$PEER_PATH" "$LAUNCHED" $BARE_PID "$WORK/bare.log")
@@ -208,7 +227,7 @@ slices bare $BARE_READY_WINDOW "$READY_AT" "$BARE$PEER_PATH"
 
 phase "resource-server gateway: start, warm-up ($WARM_PEER)"
 LAUNCHED=$(now_ms)
-(cd "$WORK" && exec java $JVM_FLAGS -jar "$ROOT/$RS_JAR" --server.port=18083 --backend.uri=$BACKEND \
+(cd "$WORK" && exec "$JAVA" $JVM_FLAGS -jar "$ROOT/$RS_JAR" --server.port=18083 --backend.uri=$BACKEND \
   --gateway.uri=$ISSUER > "$WORK/resource-server.log" 2>&1) &
 RS_PID=$!
 READY_MS=$(wait_ready "$RS/seta-ui/index.html" "$LAUNCHED" $RS_PID "$WORK/resource-server.log")
@@ -228,6 +247,9 @@ for round in $(seq 1 $ROUNDS); do
   run c-distinct-tokens.$round -s bench/lua/bearers.lua "$PROTECTED" -- "$WORK/tokens.txt"
   run d-backend-direct.$round "$BACKEND$PEER_PATH"
   run e-bare.$round "$BARE$PEER_PATH"
+  # the very requests of (b) and (c): the bare gateway forwards their Authorization header without reading it
+  run h-bare-one-token.$round -s bench/lua/bearer.lua "$BARE$PEER_PATH" -- "$WORK/token.txt"
+  run i-bare-distinct-tokens.$round -s bench/lua/bearers.lua "$BARE$PEER_PATH" -- "$WORK/tokens.txt"
   run f-resource-server-distinct-tokens.$round -s bench/lua/bearers.lua "$RS$PEER_PATH" -- "$WORK/tokens.txt"
   run g-resource-server-one-token.$round -s bench/lua/bearer.lua "$RS$PEER_PATH" -- "$WORK/token.txt"
 done
@@ -264,7 +286,7 @@ LOGIN_LOAD=""
 echo "isolation-login $WORK/isolation-login.wrk" >> "$RESULTS"
 
 phase "5. memory"
-jcmd $GATEWAY_PID GC.run >/dev/null
+"$(dirname "$(command -v "$JAVA")")/jcmd" $GATEWAY_PID GC.run >/dev/null
 sleep 1
 curl -s http://127.0.0.1:18090/actuator/prometheus > "$WORK/prometheus.txt"
 echo "prometheus $WORK/prometheus.txt" >> "$RESULTS"
@@ -275,5 +297,6 @@ java -cp "$CP" eu.seta.gateway.session.RedisMemoryProbe $REDIS_PORT 200 5 > "$WO
 echo "redis-memory-probe $WORK/redis-memory-probe.txt" >> "$RESULTS"
 
 phase "report"
-python3 bench/report.py write "$RESULTS" "$WORK/jmh.json" "$MODE" "$THREADS" "$CONNECTIONS" "$DURATION" "$JVM_FLAGS"
+BENCH_JAVA="$JAVA" python3 bench/report.py write "$RESULTS" "$WORK/jmh.json" "$MODE" "$THREADS" "$CONNECTIONS" "$DURATION" \
+  "$JVM_FLAGS"
 echo "work files in $WORK"

@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The headers a backend receives, made in one copy of the client's:
+ * The headers a backend receives, made in one copy of the client's, the only pass over them on the way out:
  * <ul>
+ * <li>without hop-by-hop headers ({@link HopByHopHeaders});</li>
  * <li>without any the client sent with the identity prefix ({@code X-Seta-*} by default, in any case and with
  * {@code _} for {@code -}, since some servers such as nginx, CGI and WSGI treat {@code X_Seta_User_Id} as
  * {@code X-Seta-User-Id});</li>
@@ -30,10 +31,9 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code X-Forwarded-For}, {@code -Proto}, {@code -Host}, {@code -Port} (appended, comma-separated, to a trusted
  * proxy's), {@code -Prefix} when a route strips part of the path, and a {@code Forwarded} element of its own.</li>
  * </ul>
- * It runs after Spring Cloud Gateway's own forwarding filters, which remove every forwarding header while no
- * {@code spring.cloud.gateway...trusted-proxies} is set (the gateway's configuration sets none: set, they would
- * also add theirs, copying every header twice more per call); a trusted proxy's headers are taken from the request
- * as it arrived.
+ * Spring Cloud Gateway's own filters for the same work (removing forwarding and hop-by-hop headers) are not
+ * registered ({@link GatewayHeaderFilters}): each of them copied every header of every call once more. A trusted
+ * proxy's forwarding headers are taken from the request as it arrived.
  */
 @Component
 class BackendRequestHeaders implements HttpHeadersFilter, Ordered {
@@ -68,7 +68,6 @@ class BackendRequestHeaders implements HttpHeadersFilter, Ordered {
 		this.trustedProxies = trustedProxies;
 	}
 
-	/** After Spring Cloud Gateway's forwarding filters (order 0), before its hop-by-hop filter. */
 	@Override
 	public int getOrder() {
 		return 1;
@@ -79,6 +78,7 @@ class BackendRequestHeaders implements HttpHeadersFilter, Ordered {
 		ServerHttpRequest request = exchange.getRequest();
 		boolean fromTrustedProxy = this.trustedProxies.isTrusted(request.getRemoteAddress());
 		HttpHeaders headers = writable(input);
+		HopByHopHeaders.remove(headers);
 		List<String> unwanted = null;
 		for (String name : headers.headerNames()) {
 			if (isUnwanted(name, false)) {
@@ -109,10 +109,7 @@ class BackendRequestHeaders implements HttpHeadersFilter, Ordered {
 		return headers;
 	}
 
-	/**
-	 * The input as this filter may change it: the fresh copy Spring Cloud Gateway's forwarding filter before this one
-	 * made (it always runs, adding or removing forwarding headers), else a copy of our own.
-	 */
+	/** The input as this filter may change it: a copy, unless a filter before this one already made one. */
 	private static HttpHeaders writable(HttpHeaders input) {
 		// the request's own headers are read-only (a subclass): those get copied
 		return (input.getClass() == HttpHeaders.class) ? input : HttpHeaders.copyOf(input);

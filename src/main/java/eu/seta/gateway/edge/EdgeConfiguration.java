@@ -16,6 +16,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EdgeConfiguration {
 
+	/** Static: a registry post-processor must exist before the configuration's other beans. */
+	@Bean
+	static GatewayHeaderFilters gatewayHeaderFilters() {
+		return new GatewayHeaderFilters();
+	}
+
 	@Bean
 	AccessTokenDecoder accessTokenDecoder(SigningKeys keys, TokenIssuer issuer, TokenProperties tokens,
 			EdgeProperties edge, Clock clock, MeterRegistry meters) {

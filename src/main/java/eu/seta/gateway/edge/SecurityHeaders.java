@@ -1,7 +1,5 @@
 package eu.seta.gateway.edge;
 
-import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -13,13 +11,13 @@ import org.springframework.web.server.ServerWebExchange;
  * no-referrer}, and HSTS when the request came over TLS, directly or through a trusted proxy's
  * {@code X-Forwarded-Proto: https}. No {@code Cache-Control}: a proxied answer keeps its backend's caching semantics.
  * <p>
- * The gateway's own answers get them from the edge filter before anything answers. A proxied answer gets them here,
- * as a response header filter, added to the backend's headers where the backend did not send its own value (which
+ * The gateway's own answers get them from the edge filter before anything answers. A proxied answer gets them in
+ * {@link BackendResponseHeaders}, added to the backend's headers where the backend did not send its own value (which
  * wins, as with Spring Security's header writers): one set of headers written once, not the gateway's written and
  * then taken back.
  */
 @Component
-class SecurityHeaders implements HttpHeadersFilter, Ordered {
+class SecurityHeaders {
 
 	static final String HSTS = "Strict-Transport-Security";
 
@@ -44,8 +42,7 @@ class SecurityHeaders implements HttpHeadersFilter, Ordered {
 	}
 
 	/** On a backend's answer: each header the backend did not set itself. */
-	@Override
-	public HttpHeaders filter(HttpHeaders backend, ServerWebExchange exchange) {
+	void fillIn(HttpHeaders backend, ServerWebExchange exchange) {
 		setIfAbsent(backend, "X-Content-Type-Options", "nosniff");
 		setIfAbsent(backend, "X-Frame-Options", "DENY");
 		setIfAbsent(backend, "X-XSS-Protection", "0");
@@ -53,7 +50,6 @@ class SecurityHeaders implements HttpHeadersFilter, Ordered {
 		if (overTls(exchange.getRequest())) {
 			setIfAbsent(backend, HSTS, ONE_YEAR);
 		}
-		return backend;
 	}
 
 	private static void setIfAbsent(HttpHeaders headers, String name, String value) {
@@ -68,16 +64,6 @@ class SecurityHeaders implements HttpHeadersFilter, Ordered {
 		}
 		return this.trustedProxies.isTrusted(request.getRemoteAddress())
 				&& "https".equalsIgnoreCase(request.getHeaders().getFirst("X-Forwarded-Proto"));
-	}
-
-	@Override
-	public boolean supports(Type type) {
-		return type == Type.RESPONSE;
-	}
-
-	@Override
-	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
 	}
 
 }

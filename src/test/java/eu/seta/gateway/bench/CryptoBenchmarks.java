@@ -2,9 +2,11 @@ package eu.seta.gateway.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -28,11 +30,14 @@ import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import eu.seta.gateway.crypto.CryptoProperties;
+import eu.seta.gateway.crypto.CryptoProvider;
 import eu.seta.gateway.testing.TestKeys;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -40,14 +45,24 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The crypto on the gateway's paths, one operation each, in microseconds: the client's RSA-2048 proof checked at
  * login, and access tokens signed (login, refresh) and verified (every proxied call without a cache hit) with each
- * selectable algorithm. {@code bench/run.sh} takes the login ceiling from these: 1 / (verify proof + sign RS256).
+ * selectable algorithm, with each crypto provider the gateway can choose ({@code seta.crypto.provider}), keys
+ * translated and signers wired as the gateway does it. {@code bench/run.sh} takes the login ceiling from these:
+ * 1 / (verify proof + sign RS256) with the default provider.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class CryptoBenchmarks {
 
+	/** {@code auto} is the native provider where it loads, as in the gateway's default. */
+	@Param({ "auto", "jdk" })
+	public String provider;
+
+	private CryptoProvider crypto;
+
 	private KeyPair client;
+
+	private PublicKey clientKey;
 
 	private byte[] message;
 
@@ -75,19 +90,21 @@ public class CryptoBenchmarks {
 
 	@Setup
 	public void setUp() throws Exception {
+		this.crypto = CryptoProvider.select(CryptoProperties.Choice.valueOf(this.provider.toUpperCase(Locale.ROOT)));
 		this.client = TestKeys.rsa2048();
 		this.message = "qwhfzkrnbxplmtocseja".getBytes(StandardCharsets.UTF_8);
 		this.proof = TestKeys.signBytes(this.client.getPrivate(), this.message);
+		this.clientKey = this.crypto.translate(this.client.getPublic());
 		this.claims = BenchClaims.accessToken("https://seta.example.org", UUID.randomUUID().toString(), Instant.now(),
 				Duration.ofHours(1));
 		RSAKey rsa = new RSAKeyGenerator(2048).keyID("rsa").generate();
 		ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("ec").generate();
 		OctetKeyPair ed = new OctetKeyPairGenerator(Curve.Ed25519).keyID("ed").generate();
-		this.rsaSigner = new RSASSASigner(rsa);
-		this.ecSigner = new ECDSASigner(ec);
+		this.rsaSigner = this.crypto.applyTo(new RSASSASigner(this.crypto.translate(rsa.toPrivateKey())));
+		this.ecSigner = this.crypto.applyTo(new ECDSASigner(this.crypto.translate(ec.toECPrivateKey())));
 		this.edSigner = new Ed25519Signer(ed);
-		this.rsaVerifier = new RSASSAVerifier(rsa.toRSAPublicKey());
-		this.ecVerifier = new ECDSAVerifier(ec.toECPublicKey());
+		this.rsaVerifier = this.crypto.applyTo(new RSASSAVerifier(this.crypto.translate(rsa.toRSAPublicKey())));
+		this.ecVerifier = this.crypto.applyTo(new ECDSAVerifier(this.crypto.translate(ec.toECPublicKey())));
 		this.edVerifier = new Ed25519Verifier(ed.toPublicJWK());
 		this.rsaToken = sign(JWSAlgorithm.RS256, "rsa", this.rsaSigner);
 		this.ecToken = sign(JWSAlgorithm.ES256, "ec", this.ecSigner);
@@ -96,8 +113,8 @@ public class CryptoBenchmarks {
 
 	@Benchmark
 	public boolean verifyClientProofRsa2048() throws Exception {
-		Signature verifier = Signature.getInstance("SHA256withRSA");
-		verifier.initVerify(this.client.getPublic());
+		Signature verifier = this.crypto.signature("SHA256withRSA");
+		verifier.initVerify(this.clientKey);
 		verifier.update(this.message);
 		return verifier.verify(this.proof);
 	}

@@ -9,6 +9,9 @@ import eu.seta.gateway.testing.GatewayIntegrationTest;
 import eu.seta.gateway.testing.TokenPair;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
@@ -25,6 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * minus the ones it could lie with, the verified identity, and the gateway's forwarding headers.
  */
 class BackendHeadersTests extends GatewayIntegrationTest {
+
+	@Autowired
+	private ApplicationContext context;
 
 	@BeforeEach
 	void backendAnswers() {
@@ -82,6 +88,53 @@ class BackendHeadersTests extends GatewayIntegrationTest {
 			.matches("proto=http;host=\"localhost:" + this.port + "\";for=\"127\\.0\\.0\\.1:\\d+\"");
 		assertThat(seen.getHeader("X-Seta-Role")).isEqualTo("User");
 		assertThat(seen.getHeader("X-Request-Id")).isEqualTo("r-1");
+	}
+
+	@Test
+	void hopByHopHeadersStopAtTheGatewayInBothDirections() {
+		BACKEND.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+			.withHeader("Keep-Alive", "timeout=5")
+			.withHeader("Proxy-Authenticate", "Basic realm=backend")
+			.withHeader("X-Application-Context", "search:8080")
+			.withHeader("Upgrade", "example/1")
+			.withHeader("Trailer", "X-Checksum")
+			.withHeader("X-Backend-Kept", "yes")
+			.withBody("{}")));
+		var answer = this.client.get()
+			.uri("/seta-ui/index.html")
+			.header("Connection", "X-Hop-Option")
+			.header("X-Hop-Option", "only for the first hop")
+			.header("Keep-Alive", "timeout=5")
+			.header("TE", "trailers")
+			.header("Trailer", "X-Checksum")
+			.header("Upgrade", "example/1")
+			.header("Proxy-Authorization", "Basic eDp5")
+			.header("X-Application-Context", "client")
+			.header("Proxy-Connection", "keep-alive")
+			.header("X-Client-Kept", "yes")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(String.class);
+		LoggedRequest seen = onlyRequest();
+		assertThat(normalizedNames(seen)).contains("x-client-kept")
+			.doesNotContain("x-hop-option", "keep-alive", "te", "trailer", "upgrade", "proxy-authorization",
+					"x-application-context", "proxy-connection");
+		assertThat(seen.getHeader("Connection")).isNotEqualToIgnoringCase("X-Hop-Option");
+		HttpHeaders received = answer.getResponseHeaders();
+		assertThat(received.getFirst("X-Backend-Kept")).isEqualTo("yes");
+		// (a Transfer-Encoding the client may see is the gateway's own framing of its own connection)
+		assertThat(received.headerNames()).map((name) -> name.toLowerCase(Locale.ROOT))
+			.doesNotContain("keep-alive", "proxy-authenticate", "x-application-context", "upgrade", "trailer");
+	}
+
+	@Test
+	void springCloudGatewaysCopyingHeaderFiltersAreReplacedByTheEdgesOwnPass() {
+		assertThat(this.context.getBeansOfType(HttpHeadersFilter.class).values())
+			.extracting((filter) -> filter.getClass().getSimpleName())
+			.contains("BackendRequestHeaders", "BackendResponseHeaders")
+			.doesNotContain("RemoveHopByHopHeadersFilter", "RemoveForwardedHeadersFilter",
+					"RemoveXForwardedHeadersFilter", "GRPCRequestHeadersFilter", "GRPCResponseHeadersFilter");
 	}
 
 	private static Set<String> normalizedNames(LoggedRequest request) {
