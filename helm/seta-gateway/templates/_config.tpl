@@ -85,6 +85,10 @@ seta:
       {{- toYaml .Values.edge.trustedProxies | nindent 6 }}
     clock-skew: {{ .Values.edge.clockSkew }}
     backend-response-timeout: {{ .Values.backendResponseTimeout }}
+    access-log:
+      enabled: {{ .Values.edge.accessLog }}
+    quota:
+      enabled: {{ .Values.edge.quotaEnabled }}
     cors:
       allowed-origins:
         {{- toYaml .Values.edge.corsAllowedOrigins | nindent 8 }}

@@ -33,9 +33,6 @@ import reactor.netty.http.server.HttpServerRequest;
  */
 final class EdgeWebFilter implements WebFilter, Ordered {
 
-	/** The gateway's own endpoints, public: they read no bearer token. */
-	private static final List<String> OWN_PUBLIC = List.of("/authentication/", "/.well-known/");
-
 	/** The one endpoint of the gateway's own that needs a caller: an administrator. */
 	static final String ADMINISTRATION = "/authentication/v1/sessions";
 
@@ -70,9 +67,10 @@ final class EdgeWebFilter implements WebFilter, Ordered {
 		this.errors = errors;
 	}
 
+	/** Right after the access log's filter, when that is on, so that its refusals are logged too. */
 	@Override
 	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE;
+		return Ordered.HIGHEST_PRECEDENCE + 10;
 	}
 
 	@Override
@@ -135,16 +133,11 @@ final class EdgeWebFilter implements WebFilter, Ordered {
 
 	/** The gateway's own endpoints, the administrator's included: everything that is not routed to a backend. */
 	static boolean isGatewayOwn(String path) {
-		return isOwnPublic(path) || path.startsWith("/actuator");
+		return EdgePaths.isGatewayOwn(path);
 	}
 
 	private static boolean isOwnPublic(String path) {
-		for (String prefix : OWN_PUBLIC) {
-			if (path.startsWith(prefix)) {
-				return true;
-			}
-		}
-		return false;
+		return EdgePaths.isOwnPublic(path);
 	}
 
 	private static boolean isAdministration(String path) {

@@ -7,6 +7,7 @@ import io.netty.channel.ConnectTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -64,6 +65,11 @@ class JsonErrorWebExceptionHandler implements WebExceptionHandler {
 	private static HttpStatusCode statusOf(Throwable failure) {
 		if (failure instanceof ResponseStatusException statusException) {
 			return statusException.getStatusCode();
+		}
+		if (failure instanceof HttpClientErrorException.TooManyRequests) {
+			// how Spring Cloud Gateway's RequestRateLimiter refuses a call over its quota (throwOnLimit); the
+			// rate-limit headers and Retry-After are already on the response
+			return HttpStatus.TOO_MANY_REQUESTS;
 		}
 		if (failure instanceof DataBufferLimitException) {
 			return HttpStatus.CONTENT_TOO_LARGE;

@@ -34,6 +34,18 @@ class HelmChartTests {
 	}
 
 	@Test
+	void shouldRenderTheSearchQuotaWithTheAccessLogOffByDefaultAndBothSwitchable() {
+		String defaults = render((template) -> {
+		}).applicationConfig();
+		assertThat(defaults).contains("name: RequestRateLimiter", "redis-rate-limiter.replenishRate: 20",
+				"redis-rate-limiter.burstCapacity: 40");
+		assertThat(defaults.replaceAll("\\s+", " ")).contains("access-log: enabled: false", "quota: enabled: true");
+		String switched = render((template) -> template.set("edge.accessLog", true).set("edge.quotaEnabled", false))
+			.applicationConfig();
+		assertThat(switched.replaceAll("\\s+", " ")).contains("access-log: enabled: true", "quota: enabled: false");
+	}
+
+	@Test
 	void shouldCarryTheProjectVersionAsAppVersion() throws IOException {
 		String pom = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
 		Matcher version = Pattern.compile("<artifactId>seta-gateway</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);

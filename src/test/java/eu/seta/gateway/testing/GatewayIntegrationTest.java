@@ -42,7 +42,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 				// the issuer the hand-made tokens of the attack tests name, whatever the random port
 				"seta.token.issuer=http://localhost:8080",
 				// the suite logs in hundreds of times from one address; the limits have tests of their own
-				"seta.rate-limit.failures-per-address=1000000", "seta.rate-limit.failures-per-login=1000000" })
+				"seta.rate-limit.failures-per-address=1000000", "seta.rate-limit.failures-per-login=1000000",
+				// the same for the quotas of proxied routes (QuotaTests)
+				"seta.edge.quota.enabled=false" })
 @Import(GatewayIntegrationTest.TestClock.class)
 public abstract class GatewayIntegrationTest {
 

@@ -72,6 +72,11 @@ public final class RunningGateway implements AutoCloseable {
 		return this.context.getBean(type);
 	}
 
+	/** Every bean of that type, none when the gateway has none. */
+	public <T> java.util.Collection<T> beans(Class<T> type) {
+		return this.context.getBeansOfType(type).values();
+	}
+
 	@Override
 	public void close() {
 		this.context.close();

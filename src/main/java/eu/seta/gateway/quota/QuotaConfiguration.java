@@ -1,0 +1,49 @@
+package eu.seta.gateway.quota;
+
+import java.time.Clock;
+
+import eu.seta.gateway.edge.ClientAddresses;
+import eu.seta.gateway.session.StoreProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.cloud.gateway.support.ConfigurationService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The quota filter, its limiter and key resolver. Spring Cloud Gateway's own {@code RequestRateLimiter} factory is
+ * switched off in application.yml: this one takes its name.
+ */
+@Configuration(proxyBeanMethods = false)
+class QuotaConfiguration {
+
+	@Bean
+	@Primary
+	CallerKeyResolver callerKeyResolver(ClientAddresses clients) {
+		return new CallerKeyResolver(clients);
+	}
+
+	@Bean
+	@Primary
+	CallerQuotaRateLimiter callerQuotaRateLimiter(StoreProperties store, ObjectProvider<RedisRateLimiter> redis,
+			Clock clock, ConfigurationService configuration) {
+		RedisRateLimiter shared = null;
+		if (store.type() == StoreProperties.Type.REDIS) {
+			shared = redis.getIfAvailable();
+			if (shared == null) {
+				throw new IllegalStateException("seta.store.type is redis but Spring Cloud Gateway's RedisRateLimiter "
+						+ "is missing: check spring.data.redis.* and that spring.cloud.gateway.server.webflux"
+						+ ".redis-rate-limiter is not disabled");
+			}
+		}
+		return new CallerQuotaRateLimiter(shared, store.redis().keyPrefix() + "quota:", clock, configuration);
+	}
+
+	@Bean
+	QuotaGatewayFilterFactory quotaGatewayFilterFactory(CallerQuotaRateLimiter limiter, CallerKeyResolver keys,
+			QuotaProperties quota) {
+		return new QuotaGatewayFilterFactory(limiter, keys, quota.enabled());
+	}
+
+}
