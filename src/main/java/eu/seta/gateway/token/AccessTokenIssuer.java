@@ -55,13 +55,17 @@ class AccessTokenIssuer {
 
 	}
 
-	Mono<AccessToken> issue(Principal principal, boolean fresh, Instant now) {
+	/**
+	 * @param sessionId the refresh session the token belongs to ({@code sid}): what a revocation of that session
+	 * names at the edge
+	 */
+	Mono<AccessToken> issue(Principal principal, String sessionId, boolean fresh, Instant now) {
 		SigningKey key = this.keys.current().active();
-		JWTClaimsSet claims = claims(principal, fresh, now.truncatedTo(ChronoUnit.SECONDS));
+		JWTClaimsSet claims = claims(principal, sessionId, fresh, now.truncatedTo(ChronoUnit.SECONDS));
 		return Mono.fromCallable(() -> sign(key, claims)).subscribeOn(this.workers.scheduler());
 	}
 
-	private JWTClaimsSet claims(Principal principal, boolean fresh, Instant issuedAt) {
+	private JWTClaimsSet claims(Principal principal, String sessionId, boolean fresh, Instant issuedAt) {
 		Map<String, Object> setaId = new LinkedHashMap<>();
 		setaId.put("user_id", principal.id());
 		setaId.put("provider", principal.login().provider());
@@ -69,6 +73,10 @@ class AccessTokenIssuer {
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(this.issuer.id())
 			.audience(this.properties.audience())
 			.subject(principal.id())
+			// RFC 9068: the client the token was issued to; here the principal itself logged in
+			.claim("client_id", principal.id())
+			// opaque: derived from the session id inside the refresh token, never the token or its hash
+			.claim("sid", sessionId)
 			.claim("seta_id", setaId)
 			.claim("role", principal.role().value())
 			.claim("user_type", principal.type().value())
