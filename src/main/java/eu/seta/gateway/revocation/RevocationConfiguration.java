@@ -3,7 +3,10 @@ package eu.seta.gateway.revocation;
 import java.time.Clock;
 import java.time.Duration;
 
+import eu.seta.gateway.audit.AuditLog;
+import eu.seta.gateway.directory.PrincipalDirectory;
 import eu.seta.gateway.edge.EdgeProperties;
+import eu.seta.gateway.session.SessionStore;
 import eu.seta.gateway.session.StoreProperties;
 import eu.seta.gateway.token.TokenProperties;
 import io.micrometer.core.instrument.Gauge;
@@ -49,6 +52,22 @@ class RevocationConfiguration {
 			.subscribe((tick) -> list.sweep(clock.millis()));
 	}
 
+	@Bean
+	DirectoryWatch directoryWatch(PrincipalDirectory directory, SessionStore store, Revocations revocations,
+			AuditLog audit, Clock clock, TokenProperties tokens, RevocationProperties properties) {
+		return new DirectoryWatch(directory, store, revocations, audit, clock, tokens.accessTokenTtl(),
+				properties.maxEntries());
+	}
+
+	/** One pass at a time: a slow directory delays the next pass rather than piling passes up. */
+	@Bean(destroyMethod = "dispose")
+	Disposable directoryWatchSchedule(DirectoryWatch watch, RevocationProperties properties) {
+		return Flux.interval(properties.directoryCheckInterval(), Schedulers.boundedElastic())
+			.onBackpressureDrop()
+			.concatMap((tick) -> watch.check(), 1)
+			.subscribe();
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty(name = STORE_TYPE, havingValue = "memory", matchIfMissing = true)
 	static class InMemory {
@@ -83,8 +102,8 @@ class RevocationConfiguration {
 
 		@Bean
 		RevocationFeed revocationFeed(LettuceConnectionFactory connections, ReactiveStringRedisTemplate redis,
-				RevocationKeys keys, RevocationList list) {
-			return new RevocationFeed(connections, redis, keys, list);
+				RevocationKeys keys, RevocationList list, MeterRegistry meters) {
+			return new RevocationFeed(connections, redis, keys, list, meters);
 		}
 
 		/** Down until this replica has caught up with Redis: it may have missed revocations while away. */

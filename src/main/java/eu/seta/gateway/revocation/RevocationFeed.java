@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.lettuce.core.AbstractRedisClient;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
@@ -64,8 +66,13 @@ final class RevocationFeed extends RedisPubSubAdapter<String, String>
 	private volatile Disposable retrying = () -> {
 	};
 
+	private final Counter reloads;
+
 	RevocationFeed(LettuceConnectionFactory connections, ReactiveStringRedisTemplate redis, RevocationKeys keys,
-			RevocationList list) {
+			RevocationList list, MeterRegistry meters) {
+		this.reloads = Counter.builder("seta.revocations.reloads")
+			.description("Complete reloads of the revocation list from Redis, one per (re)subscription")
+			.register(meters);
 		this.connections = connections;
 		this.redis = redis;
 		this.keys = keys;
@@ -155,6 +162,7 @@ final class RevocationFeed extends RedisPubSubAdapter<String, String>
 		Mono<Long> sessions = load(this.keys.sessions(), (id, at) -> new Revocation.OfSession(id, at));
 		Mono<Long> principals = load(this.keys.principals(), (id, at) -> new Revocation.OfPrincipal(id, at));
 		sessions.zipWith(principals).subscribe((loaded) -> {
+			this.reloads.increment();
 			if (this.epoch.get() == forEpoch) {
 				this.syncedEpoch = forEpoch;
 				log.info("Revocations loaded: {} sessions, {} principals", loaded.getT1(), loaded.getT2());

@@ -15,17 +15,24 @@ import org.springframework.validation.annotation.Validated;
  * @param maxEntries most revoked sessions (and, apart from them, principals) each replica keeps in memory; about
  * 0.1 KiB each. Beyond it the revocations whose tokens expire soonest are dropped, with an ERROR in the log
  * @param sweepInterval how often entries past their retention are dropped
+ * @param directoryCheckInterval how often the principals this replica issued tokens to are looked up in the
+ * directory, so that one disabled, removed or left without keys loses its tokens
  */
 @Validated
 @ConfigurationProperties(RevocationProperties.PREFIX)
 public record RevocationProperties(@DefaultValue("200000") @Positive int maxEntries,
-		@DefaultValue("1m") @NotNull Duration sweepInterval) {
+		@DefaultValue("1m") @NotNull Duration sweepInterval,
+		@DefaultValue("5s") @NotNull Duration directoryCheckInterval) {
 
 	public static final String PREFIX = "seta.revocation";
 
 	public RevocationProperties {
 		if (sweepInterval.isNegative() || sweepInterval.isZero()) {
 			throw new IllegalArgumentException(PREFIX + ".sweep-interval must be positive, was " + sweepInterval);
+		}
+		if (directoryCheckInterval.isNegative() || directoryCheckInterval.isZero()) {
+			throw new IllegalArgumentException(
+					PREFIX + ".directory-check-interval must be positive, was " + directoryCheckInterval);
 		}
 	}
 

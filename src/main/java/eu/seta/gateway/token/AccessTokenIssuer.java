@@ -15,6 +15,7 @@ import com.nimbusds.jwt.SignedJWT;
 import eu.seta.gateway.directory.Principal;
 import eu.seta.gateway.directory.PrincipalType;
 import eu.seta.gateway.keys.SigningKey;
+import eu.seta.gateway.revocation.TokenRecipients;
 import eu.seta.gateway.keys.SigningKeys;
 import eu.seta.gateway.crypto.CryptoWorkers;
 import eu.seta.gateway.support.Randomness;
@@ -39,8 +40,12 @@ class AccessTokenIssuer {
 
 	private final CryptoWorkers workers;
 
-	AccessTokenIssuer(SigningKeys keys, TokenProperties properties, TokenIssuer issuer, CryptoWorkers workers) {
+	private final TokenRecipients recipients;
+
+	AccessTokenIssuer(SigningKeys keys, TokenProperties properties, TokenIssuer issuer, CryptoWorkers workers,
+			TokenRecipients recipients) {
 		this.keys = keys;
+		this.recipients = recipients;
 		this.properties = properties;
 		this.issuer = issuer;
 		this.workers = workers;
@@ -62,6 +67,8 @@ class AccessTokenIssuer {
 	Mono<AccessToken> issue(Principal principal, String sessionId, boolean fresh, Instant now) {
 		SigningKey key = this.keys.current().active();
 		JWTClaimsSet claims = claims(principal, sessionId, fresh, now.truncatedTo(ChronoUnit.SECONDS));
+		// from now on a token of this principal may be out there: a change in the directory must reach it
+		this.recipients.issuedTo(principal.id());
 		return Mono.fromCallable(() -> sign(key, claims)).subscribeOn(this.workers.scheduler());
 	}
 

@@ -60,7 +60,8 @@ class AccessTokenIssuerTests {
 		TokenProperties properties = new TokenProperties(URI.create("https://gateway.example/"), List.of("seta-api"),
 				Duration.ofHours(1), Duration.ofHours(24), Duration.ofDays(30), Duration.ZERO, Duration.ofHours(24));
 		AccessTokenIssuer issuer = new AccessTokenIssuer(() -> keys, properties, TokenIssuer.of(properties),
-				this.workers);
+				this.workers, (principalId) -> {
+				});
 		Principal principal = new Principal("u1", new LoginName("github", "alice"), PrincipalType.USER, null, Role.USER,
 				PrincipalStatus.ACTIVE, List.of());
 
