@@ -40,6 +40,11 @@ public record Caller(String userId, String provider, String username, String rol
 		return ADMINISTRATOR.equals(this.role);
 	}
 
+	/** An application principal: a backend or a client program, never a person. */
+	public boolean isApplication() {
+		return "application".equals(this.userType);
+	}
+
 	/** From verified claims, read as they are: a claim of an unexpected shape reads as empty, never fails. */
 	static Caller of(Map<?, ?> claims) {
 		Map<?, ?> setaId = (claims.get("seta_id") instanceof Map<?, ?> map) ? map : Map.of();
