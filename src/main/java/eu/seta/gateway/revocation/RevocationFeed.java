@@ -66,6 +66,8 @@ final class RevocationFeed extends RedisPubSubAdapter<String, String>
 	private volatile Disposable retrying = () -> {
 	};
 
+	private volatile boolean closing;
+
 	private final Counter reloads;
 
 	RevocationFeed(LettuceConnectionFactory connections, ReactiveStringRedisTemplate redis, RevocationKeys keys,
@@ -146,7 +148,7 @@ final class RevocationFeed extends RedisPubSubAdapter<String, String>
 
 	@Override
 	public void onRedisDisconnected(RedisChannelHandler<?, ?> handler) {
-		if (handler == this.connection) {
+		if (handler == this.connection && !this.closing) {
 			this.epoch.incrementAndGet();
 			log.warn("Revocation subscription lost; readiness is down until it is back and reloaded");
 		}
@@ -184,6 +186,7 @@ final class RevocationFeed extends RedisPubSubAdapter<String, String>
 
 	@Override
 	public void destroy() {
+		this.closing = true;
 		this.retrying.dispose();
 		StatefulRedisPubSubConnection<String, String> open = this.connection;
 		if (open != null) {
