@@ -9,6 +9,7 @@ import eu.seta.gateway.edge.AccessTokens;
 import eu.seta.gateway.edge.Caller;
 import eu.seta.gateway.errors.ApiException;
 import eu.seta.gateway.errors.ErrorBody;
+import eu.seta.gateway.session.RefreshTokens;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -90,12 +91,14 @@ class IntrospectionEndpoint {
 			})
 			.flatMap(this::answer)
 			.onErrorMap(TokenEndpoint::toRefusal)
-			.map((answer) -> ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache")
+			.map((answer) -> ResponseEntity.ok()
+				.cacheControl(CacheControl.noStore())
+				.header("Pragma", "no-cache")
 				.body(answer));
 	}
 
 	private Mono<Map<String, Object>> answer(String token) {
-		if (token.startsWith(eu.seta.gateway.session.RefreshTokens.PREFIX)) {
+		if (token.startsWith(RefreshTokens.PREFIX)) {
 			return this.refreshTokens.introspect(token).defaultIfEmpty(INACTIVE);
 		}
 		Caller caller = this.accessTokens.valid(token);
@@ -105,8 +108,8 @@ class IntrospectionEndpoint {
 	/** The claims of a token the edge has just verified: reading its payload now is safe. */
 	private static Map<String, Object> active(String token) {
 		int first = token.indexOf('.');
-		Map<?, ?> claims = JSON.readValue(Base64.getUrlDecoder().decode(token.substring(first + 1, token.indexOf('.', first + 1))),
-				Map.class);
+		String payload = token.substring(first + 1, token.indexOf('.', first + 1));
+		Map<?, ?> claims = JSON.readValue(Base64.getUrlDecoder().decode(payload), Map.class);
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("active", true);
 		for (String name : ACCESS_CLAIMS) {

@@ -85,7 +85,10 @@ public final class RevocationMemoryProbe {
 		return best;
 	}
 
-	/** A String of 16 Latin-1 characters: its object and its byte array, as a 64-bit JVM with compressed oops lays them out. */
+	/**
+	 * A String of 16 Latin-1 characters: its object and its byte array, as a 64-bit JVM with compressed oops lays
+	 * them out.
+	 */
 	private static long idBytes(String id) {
 		return 24 + 16 + ((id.length() + 7) / 8) * 8;
 	}
