@@ -299,6 +299,32 @@ echo "redis-memory $WORK/redis-memory.txt" >> "$RESULTS"
 java -cp "$CP" eu.seta.gateway.session.RedisMemoryProbe $REDIS_PORT 200 5 > "$WORK/redis-memory-probe.txt"
 echo "redis-memory-probe $WORK/redis-memory-probe.txt" >> "$RESULTS"
 
+phase "6. revocation: the reused-token route with and without 100 000 revoked sessions, propagation, memory"
+# the same gateway, one right after the other: only the list's size differs
+run b-no-revocations -s bench/lua/bearer.lua "$PROTECTED" -- "$WORK/token.txt"
+redis-cli -p $REDIS_PORT --eval bench/revoked-sessions.lua "seta:rv:{revoked}:s" , 100000 > /dev/null
+# a lost subscription makes the gateway reload the whole set, as after a Redis outage
+redis-cli -p $REDIS_PORT CLIENT KILL TYPE pubsub > /dev/null
+KNOWN=0
+for _ in $(seq 1 100); do
+  KNOWN=$(curl -s http://127.0.0.1:18090/actuator/prometheus \
+    | awk '/^seta_revocations_known\{.*kind="session"/ {print int($2)}')
+  [ "${KNOWN:-0}" -ge 100000 ] && break
+  sleep 0.2
+done
+[ "${KNOWN:-0}" -ge 100000 ] || { echo "the gateway did not load the 100 000 revoked sessions" >&2; exit 1; }
+expect_ok "the reused token with 100 000 revoked sessions" -H "Authorization: Bearer $TOKEN" "$PROTECTED"
+run b-100k-revoked -s bench/lua/bearer.lua "$PROTECTED" -- "$WORK/token.txt"
+# two more gateways in one JVM on random ports, on this Redis under a key prefix of their own
+java $JVM_FLAGS -cp "$CP" eu.seta.gateway.bench.RevocationPropagationProbe $REDIS_PORT 200 \
+  > "$WORK/revocation-propagation.log" 2>&1
+# the gateways log to the same stdout: the figures are the one line that starts with them
+grep '^propagation-p50' "$WORK/revocation-propagation.log" > "$WORK/revocation-propagation.txt"
+echo "revocation-propagation $WORK/revocation-propagation.txt" >> "$RESULTS"
+java $JVM_FLAGS -cp "$CP" eu.seta.gateway.revocation.RevocationMemoryProbe $REDIS_PORT 100000 \
+  > "$WORK/revocation-memory.txt"
+echo "revocation-memory $WORK/revocation-memory.txt" >> "$RESULTS"
+
 phase "report"
 BENCH_JAVA="$JAVA" python3 bench/report.py write "$RESULTS" "$WORK/jmh.json" "$MODE" "$THREADS" "$CONNECTIONS" "$DURATION" \
   "$JVM_FLAGS"

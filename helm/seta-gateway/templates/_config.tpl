@@ -75,6 +75,9 @@ seta:
     redis:
       key-prefix: {{ .Values.redis.keyPrefix | quote }}
       command-timeout: {{ .Values.redis.commandTimeout }}
+  revocation:
+    max-entries: {{ .Values.revocation.maxEntries }}
+    directory-check-interval: {{ .Values.revocation.directoryCheckInterval }}
   rate-limit:
     failures-per-address: {{ .Values.rateLimit.failuresPerAddress }}
     address-period: {{ .Values.rateLimit.addressPeriod }}

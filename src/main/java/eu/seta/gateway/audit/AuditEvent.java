@@ -27,7 +27,10 @@ public enum AuditEvent {
 
 	SESSION_REVOKED("seta.sessions.revoked", null),
 
-	SESSIONS_REVOKED_BY_ADMIN("seta.sessions.revoked", "admin");
+	SESSIONS_REVOKED_BY_ADMIN("seta.sessions.revoked", "admin"),
+
+	/** Disabled, removed or left without keys in the directory: its sessions and access tokens end. */
+	PRINCIPAL_WITHDRAWN("seta.sessions.revoked", null);
 
 	private final String metric;
 

@@ -18,6 +18,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.Base64URL;
 import eu.seta.gateway.keys.KeySet;
 import eu.seta.gateway.keys.SigningKeys;
+import eu.seta.gateway.revocation.RevocationList;
 import eu.seta.gateway.support.ClockTicker;
 import eu.seta.gateway.support.TaggedCounters;
 import eu.seta.gateway.token.TokenIssuer;
@@ -51,10 +52,16 @@ import tools.jackson.databind.json.JsonMapper;
  * token pays for neither the signature nor the claims again. The cache is keyed by the token itself and compares it
  * whole: a hash of it would cost more than the lookup on every call, and the heap that holds the cache holds the
  * signing keys too. The few distinct headers the gateway's keys produce are parsed once each.
+ * <p>
+ * Every answer, from the cache or fresh, is checked against the {@link RevocationList} last: a revoked session or
+ * principal is refused like any other invalid token, however recently its token was verified. That check is two
+ * map reads; it is what keeps the cache from outliving a logout.
  */
 final class AccessTokenDecoder {
 
 	private static final Logger log = LoggerFactory.getLogger(AccessTokenDecoder.class);
+
+	static final String REVOKED_MESSAGE = "The access token is not valid.";
 
 	private static final Set<String> HEADER_NAMES = Set.of("alg", "kid", "typ");
 
@@ -87,9 +94,12 @@ final class AccessTokenDecoder {
 
 	private final TaggedCounters rejections;
 
+	private final RevocationList revocations;
+
 	AccessTokenDecoder(SigningKeys keys, TokenIssuer issuer, TokenProperties tokens, EdgeProperties edge, Clock clock,
-			MeterRegistry meters) {
+			MeterRegistry meters, RevocationList revocations) {
 		this.keys = keys;
+		this.revocations = revocations;
 		this.issuer = issuer;
 		this.audiences = List.copyOf(tokens.audience());
 		this.skew = edge.clockSkew();
@@ -185,12 +195,20 @@ final class AccessTokenDecoder {
 		VerifiedToken cached = this.verified.getIfPresent(token);
 		KeySet keySet = this.keys.current();
 		if (cached != null && now.isBefore(cached.validUntil()) && keySet.verifier(cached.kid()) == cached.verifier()) {
-			return cached.caller();
+			return notRevoked(cached.caller());
 		}
 		BearerTokenExtractor.requireToken68(token);
 		VerifiedToken fresh = verify(token, keySet, now);
 		this.verified.put(token, fresh);
-		return fresh.caller();
+		return notRevoked(fresh.caller());
+	}
+
+	/** The message is the generic one: a client learns that its token is no good, not that it was revoked. */
+	private Caller notRevoked(Caller caller) {
+		if (this.revocations.refuses(caller.userId(), caller.sessionId(), caller.issuedAt())) {
+			throw reject("revoked", REVOKED_MESSAGE);
+		}
+		return caller;
 	}
 
 	private VerifiedToken verify(String token, KeySet keySet, Instant now) {

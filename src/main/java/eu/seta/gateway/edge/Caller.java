@@ -15,9 +15,12 @@ import org.springframework.web.server.ServerWebExchange;
  * @param role {@code User} or {@code Administrator}
  * @param userType {@code user} or {@code application}
  * @param tokenId the token's {@code jti}
+ * @param sessionId the token's {@code sid}, its refresh session; empty for a token without one
+ * @param issuedAt the token's {@code iat} in epoch seconds; {@link Long#MIN_VALUE} without one, so that a
+ * principal's "not before" time refuses it
  */
 public record Caller(String userId, String provider, String username, String role, String userType,
-		String tokenId) {
+		String tokenId, String sessionId, long issuedAt) {
 
 	public static final String ADMINISTRATOR = "Administrator";
 
@@ -37,11 +40,18 @@ public record Caller(String userId, String provider, String username, String rol
 		return ADMINISTRATOR.equals(this.role);
 	}
 
+	/** An application principal: a backend or a client program, never a person. */
+	public boolean isApplication() {
+		return "application".equals(this.userType);
+	}
+
 	/** From verified claims, read as they are: a claim of an unexpected shape reads as empty, never fails. */
 	static Caller of(Map<?, ?> claims) {
 		Map<?, ?> setaId = (claims.get("seta_id") instanceof Map<?, ?> map) ? map : Map.of();
+		long issuedAt = (claims.get("iat") instanceof Number iat) ? iat.longValue() : Long.MIN_VALUE;
 		return new Caller(text(claims.get("sub")), text(setaId.get("provider")), text(setaId.get("provider_uid")),
-				text(claims.get("role")), text(claims.get("user_type")), text(claims.get("jti")));
+				text(claims.get("role")), text(claims.get("user_type")), text(claims.get("jti")),
+				text(claims.get("sid")), issuedAt);
 	}
 
 	private static String text(@Nullable Object value) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import eu.seta.gateway.errors.ErrorResponses;
 import eu.seta.gateway.keys.SigningKeys;
+import eu.seta.gateway.revocation.RevocationList;
 import eu.seta.gateway.token.TokenIssuer;
 import eu.seta.gateway.token.TokenProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,8 +25,13 @@ class EdgeConfiguration {
 
 	@Bean
 	AccessTokenDecoder accessTokenDecoder(SigningKeys keys, TokenIssuer issuer, TokenProperties tokens,
-			EdgeProperties edge, Clock clock, MeterRegistry meters) {
-		return new AccessTokenDecoder(keys, issuer, tokens, edge, clock, meters);
+			EdgeProperties edge, Clock clock, MeterRegistry meters, RevocationList revocations) {
+		return new AccessTokenDecoder(keys, issuer, tokens, edge, clock, meters, revocations);
+	}
+
+	@Bean
+	AccessTokens accessTokens(AccessTokenDecoder decoder) {
+		return new AccessTokens(decoder);
 	}
 
 	/**

@@ -24,7 +24,8 @@ import reactor.netty.http.server.HttpServerRequest;
  * firewall, the security headers of the answer, CORS, and the bearer token. A verified token leaves its
  * {@link Caller} on the exchange; each route then decides whether it needs one ({@code RouteAccessFilter}: deny
  * unless marked public). The gateway's own token API, keys and documentation never read a bearer token (a refresh
- * token travels as one); its one endpoint for administrators needs an administrator's.
+ * token travels as one); its endpoint for administrators needs an administrator's, its introspection endpoint an
+ * application's or an administrator's.
  * <p>
  * This replaces Spring Security's reactive filter chain, which the edge used before: a dozen filters, matchers and
  * Reactor operators per call for what comes down to the checks here, each of which is the same code as before
@@ -33,8 +34,11 @@ import reactor.netty.http.server.HttpServerRequest;
  */
 final class EdgeWebFilter implements WebFilter, Ordered {
 
-	/** The one endpoint of the gateway's own that needs a caller: an administrator. */
+	/** An endpoint of the gateway's own that needs a caller: an administrator. */
 	static final String ADMINISTRATION = "/authentication/v1/sessions";
+
+	/** An endpoint of the gateway's own that needs a caller: an application (a backend) or an administrator. */
+	static final String INTROSPECTION = "/authentication/v1/introspect";
 
 	static final ErrorBody PATH_REFUSED = new ErrorBody(ErrorCodes.INVALID_REQUEST,
 			"The request path or headers are not acceptable.");
@@ -94,8 +98,9 @@ final class EdgeWebFilter implements WebFilter, Ordered {
 				return answered;
 			}
 		}
-		boolean administration = isAdministration(path);
-		if (!administration && isOwnPublic(path)) {
+		boolean administration = isEndpoint(path, ADMINISTRATION);
+		boolean introspection = !administration && isEndpoint(path, INTROSPECTION);
+		if (!administration && !introspection && isOwnPublic(path)) {
 			return chain.filter(exchange);
 		}
 		Caller caller;
@@ -108,11 +113,12 @@ final class EdgeWebFilter implements WebFilter, Ordered {
 		if (caller != null) {
 			Caller.remember(exchange, caller);
 		}
-		if (administration) {
+		if (administration || introspection) {
 			if (caller == null) {
 				return this.challenges.missingToken(exchange);
 			}
-			if (!caller.isAdministrator()) {
+			boolean allowed = caller.isAdministrator() || (introspection && caller.isApplication());
+			if (!allowed) {
 				return this.challenges.insufficientScope(exchange, "Access is denied.");
 			}
 		}
@@ -140,9 +146,8 @@ final class EdgeWebFilter implements WebFilter, Ordered {
 		return EdgePaths.isOwnPublic(path);
 	}
 
-	private static boolean isAdministration(String path) {
-		return path.startsWith(ADMINISTRATION)
-				&& (path.length() == ADMINISTRATION.length() || path.charAt(ADMINISTRATION.length()) == '/');
+	private static boolean isEndpoint(String path, String endpoint) {
+		return path.startsWith(endpoint) && (path.length() == endpoint.length() || path.charAt(endpoint.length()) == '/');
 	}
 
 	/**

@@ -82,6 +82,12 @@ final class InMemorySessionStore implements SessionStore {
 	}
 
 	@Override
+	public Mono<Session> find(SessionKey key, TokenHash presented, Instant now) {
+		return Mono.fromSupplier(() -> this.sessions.getIfPresent(key))
+			.filter((session) -> session.current().equals(presented) && !session.isExpiredAt(now));
+	}
+
+	@Override
 	public Mono<String> revoke(SessionKey key) {
 		return Mono.fromSupplier(() -> this.sessions.asMap().remove(key)).map(Session::principalId);
 	}

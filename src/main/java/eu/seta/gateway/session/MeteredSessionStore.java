@@ -34,6 +34,11 @@ final class MeteredSessionStore implements SessionStore {
 	}
 
 	@Override
+	public Mono<Session> find(SessionKey key, TokenHash presented, Instant now) {
+		return timed("find", this.store.find(key, presented, now));
+	}
+
+	@Override
 	public Mono<String> revoke(SessionKey key) {
 		return timed("revoke", this.store.revoke(key));
 	}

@@ -37,6 +37,12 @@ public interface SessionStore {
 	Mono<Rotation> rotate(SessionKey key, TokenHash presented, TokenHash next, Instant now, Duration idleTtl,
 			Duration grace);
 
+	/**
+	 * The session whose current refresh token has the hash {@code presented}, if it is live at {@code now}; nothing
+	 * otherwise. A read, for introspection: it changes nothing.
+	 */
+	Mono<Session> find(SessionKey key, TokenHash presented, Instant now);
+
 	/** Deletes the session; emits the id of its principal, or nothing when there was no session. */
 	Mono<String> revoke(SessionKey key);
 

@@ -7,6 +7,7 @@ import eu.seta.gateway.audit.AuditLog;
 import eu.seta.gateway.edge.Caller;
 import eu.seta.gateway.edge.ClientAddresses;
 import eu.seta.gateway.errors.ApiException;
+import eu.seta.gateway.revocation.Revocations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -34,13 +35,18 @@ class SessionsAdminEndpoint {
 
 	private final ClientAddresses clients;
 
-	SessionsAdminEndpoint(SessionStore store, AuditLog audit, ClientAddresses clients) {
+	private final Revocations revocations;
+
+	SessionsAdminEndpoint(SessionStore store, AuditLog audit, ClientAddresses clients, Revocations revocations) {
 		this.store = store;
+		this.revocations = revocations;
 		this.audit = audit;
 		this.clients = clients;
 	}
 
 	@Operation(summary = "Revoke every session of a principal (administrators only)",
+			description = "Ends every refresh session of the principal and every access token of it issued until "
+					+ "now, with or without a session, on every replica.",
 			security = @SecurityRequirement(name = "bearer"))
 	@ApiResponse(responseCode = "200", description = "{\"principal\": id, \"revoked\": number of sessions}")
 	@ApiResponse(responseCode = "400", description = "invalid_request: no principal given")
@@ -56,7 +62,9 @@ class SessionsAdminEndpoint {
 		}
 		Caller caller = Caller.find(exchange);
 		String admin = (caller != null) ? caller.userId() : "unknown";
+		// every access token of the principal issued until now stops working too, with or without a session
 		return this.store.revokeAll(principal)
+			.flatMap((revoked) -> this.revocations.revokePrincipal(principal).thenReturn(revoked))
 			.doOnNext((revoked) -> this.audit.event(AuditEvent.SESSIONS_REVOKED_BY_ADMIN)
 				.principal(principal)
 				.actor(admin)

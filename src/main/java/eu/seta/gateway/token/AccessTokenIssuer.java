@@ -15,6 +15,7 @@ import com.nimbusds.jwt.SignedJWT;
 import eu.seta.gateway.directory.Principal;
 import eu.seta.gateway.directory.PrincipalType;
 import eu.seta.gateway.keys.SigningKey;
+import eu.seta.gateway.revocation.TokenRecipients;
 import eu.seta.gateway.keys.SigningKeys;
 import eu.seta.gateway.crypto.CryptoWorkers;
 import eu.seta.gateway.support.Randomness;
@@ -39,8 +40,12 @@ class AccessTokenIssuer {
 
 	private final CryptoWorkers workers;
 
-	AccessTokenIssuer(SigningKeys keys, TokenProperties properties, TokenIssuer issuer, CryptoWorkers workers) {
+	private final TokenRecipients recipients;
+
+	AccessTokenIssuer(SigningKeys keys, TokenProperties properties, TokenIssuer issuer, CryptoWorkers workers,
+			TokenRecipients recipients) {
 		this.keys = keys;
+		this.recipients = recipients;
 		this.properties = properties;
 		this.issuer = issuer;
 		this.workers = workers;
@@ -55,13 +60,19 @@ class AccessTokenIssuer {
 
 	}
 
-	Mono<AccessToken> issue(Principal principal, boolean fresh, Instant now) {
+	/**
+	 * @param sessionId the refresh session the token belongs to ({@code sid}): what a revocation of that session
+	 * names at the edge
+	 */
+	Mono<AccessToken> issue(Principal principal, String sessionId, boolean fresh, Instant now) {
 		SigningKey key = this.keys.current().active();
-		JWTClaimsSet claims = claims(principal, fresh, now.truncatedTo(ChronoUnit.SECONDS));
+		JWTClaimsSet claims = claims(principal, sessionId, fresh, now.truncatedTo(ChronoUnit.SECONDS));
+		// from now on a token of this principal may be out there: a change in the directory must reach it
+		this.recipients.issuedTo(principal.id());
 		return Mono.fromCallable(() -> sign(key, claims)).subscribeOn(this.workers.scheduler());
 	}
 
-	private JWTClaimsSet claims(Principal principal, boolean fresh, Instant issuedAt) {
+	private JWTClaimsSet claims(Principal principal, String sessionId, boolean fresh, Instant issuedAt) {
 		Map<String, Object> setaId = new LinkedHashMap<>();
 		setaId.put("user_id", principal.id());
 		setaId.put("provider", principal.login().provider());
@@ -69,6 +80,10 @@ class AccessTokenIssuer {
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(this.issuer.id())
 			.audience(this.properties.audience())
 			.subject(principal.id())
+			// RFC 9068: the client the token was issued to; here the principal itself logged in
+			.claim("client_id", principal.id())
+			// opaque: derived from the session id inside the refresh token, never the token or its hash
+			.claim("sid", sessionId)
 			.claim("seta_id", setaId)
 			.claim("role", principal.role().value())
 			.claim("user_type", principal.type().value())

@@ -35,11 +35,14 @@ class AuthorizationServerMetadataEndpoint {
 		metadata.put("issuer", issuer);
 		metadata.put("token_endpoint", issuer + "/authentication/v1/token");
 		metadata.put("revocation_endpoint", issuer + "/authentication/v1/token/revoke");
+		metadata.put("introspection_endpoint", issuer + "/authentication/v1/introspect");
 		metadata.put("jwks_uri", issuer + "/.well-known/jwks.json");
 		metadata.put("grant_types_supported", List.of("refresh_token"));
 		metadata.put("response_types_supported", List.of());
 		metadata.put("token_endpoint_auth_methods_supported", List.of("none"));
 		metadata.put("revocation_endpoint_auth_methods_supported", List.of("none"));
+		// RFC 7662 leaves the caller's authentication open: here it is the caller's own access token
+		metadata.put("introspection_endpoint_auth_methods_supported", List.of("bearer"));
 		metadata.put("service_documentation", issuer + "/authentication/v1/doc");
 		metadata.put("access_token_signing_alg_values_supported",
 				this.keys.current().algorithms().stream().map(Object::toString).sorted().toList());

@@ -111,7 +111,7 @@ class ProofGrant {
 					this.audit.event(AuditEvent.PROOF_REPLAYED).principal(principal.id()).client(client).record();
 					return refuse(proof, client);
 				}
-				return this.issuer.issue(principal, true, now).flatMap((access) -> {
+				return this.issuer.issue(principal, refresh.key().id(), true, now).flatMap((access) -> {
 					this.audit.event(AuditEvent.TOKEN_ISSUED)
 						.principal(principal.id())
 						.client(client)

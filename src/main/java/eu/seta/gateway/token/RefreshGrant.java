@@ -10,6 +10,7 @@ import eu.seta.gateway.directory.Principal;
 import eu.seta.gateway.directory.PrincipalDirectory;
 import eu.seta.gateway.errors.ApiException;
 import eu.seta.gateway.errors.ErrorCodes;
+import eu.seta.gateway.revocation.Revocations;
 import eu.seta.gateway.session.RefreshTokens;
 import eu.seta.gateway.session.Rotation;
 import eu.seta.gateway.session.SessionStore;
@@ -37,9 +38,12 @@ class RefreshGrant {
 
 	private final Clock clock;
 
+	private final Revocations revocations;
+
 	RefreshGrant(SessionStore store, PrincipalDirectory directory, AccessTokenIssuer issuer, TokenProperties properties,
-			AuditLog audit, Clock clock) {
+			AuditLog audit, Clock clock, Revocations revocations) {
 		this.store = store;
+		this.revocations = revocations;
 		this.directory = directory;
 		this.issuer = issuer;
 		this.properties = properties;
@@ -66,13 +70,16 @@ class RefreshGrant {
 					return issueFor(rotated, next, client, now);
 				}
 				if (rotation instanceof Rotation.Reused reused) {
-					this.audit.event(AuditEvent.REUSE_DETECTED)
-						.principal(reused.principalId())
-						.client(client)
-						.session(reused.key().logId())
-						.reason("rotated_token_presented")
-						.record();
-					return Mono.error(refused("The refresh token was already used; its session is revoked."));
+					// the access tokens of the session go with it: one of them may be the thief's
+					return this.revocations.revokeSession(reused.key().id()).then(Mono.defer(() -> {
+						this.audit.event(AuditEvent.REUSE_DETECTED)
+							.principal(reused.principalId())
+							.client(client)
+							.session(reused.key().logId())
+							.reason("rotated_token_presented")
+							.record();
+						return Mono.error(refused("The refresh token was already used; its session is revoked."));
+					}));
 				}
 				if (rotation instanceof Rotation.Expired expired) {
 					this.audit.event(AuditEvent.REFRESH_REJECTED)
@@ -92,7 +99,7 @@ class RefreshGrant {
 		String principalId = rotated.session().principalId();
 		return this.directory.findById(principalId)
 			.filter(Principal::isActive)
-			.flatMap((principal) -> this.issuer.issue(principal, false, now).map((access) -> {
+			.flatMap((principal) -> this.issuer.issue(principal, next.key().id(), false, now).map((access) -> {
 				this.audit.event(AuditEvent.TOKEN_REFRESHED)
 					.principal(principalId)
 					.client(client)
@@ -100,16 +107,18 @@ class RefreshGrant {
 					.record();
 				return TokenResponses.of(access, next, rotated.session(), now);
 			}))
-			.switchIfEmpty(Mono.defer(() -> this.store.revokeAll(principalId).flatMap((revoked) -> {
-				this.audit.event(AuditEvent.SESSION_REVOKED)
-					.principal(principalId)
-					.client(client)
-					.session(next.key().logId())
-					.reason("principal_disabled")
-					.count(revoked)
-					.record();
-				return Mono.error(refused("The principal is disabled or unknown; its sessions are revoked."));
-			})));
+			.switchIfEmpty(Mono.defer(() -> this.store.revokeAll(principalId)
+				.flatMap((revoked) -> this.revocations.revokePrincipal(principalId).thenReturn(revoked))
+				.flatMap((revoked) -> {
+					this.audit.event(AuditEvent.SESSION_REVOKED)
+						.principal(principalId)
+						.client(client)
+						.session(next.key().logId())
+						.reason("principal_disabled")
+						.count(revoked)
+						.record();
+					return Mono.error(refused("The principal is disabled or unknown; its sessions are revoked."));
+				})));
 	}
 
 	static ApiException refused(String message) {

@@ -143,7 +143,7 @@ class TokenEndpoint {
 	}
 
 	/** Store trouble is the gateway's, not the client's: 503, and the client retries; never a token without it. */
-	private static Throwable toRefusal(Throwable failure) {
+	static Throwable toRefusal(Throwable failure) {
 		if (failure instanceof SessionStoreUnavailableException) {
 			// the client sees a plain 503; the operator needs to know what the store did
 			log.warn("Session store unavailable: {} ({})", failure.getMessage(), rootCause(failure));
@@ -185,7 +185,7 @@ class TokenEndpoint {
 		return (root.get("token") == null) ? null : TokenRequestParser.requiredString(root, "token");
 	}
 
-	private static @Nullable String formField(byte[] body, String name) {
+	static @Nullable String formField(byte[] body, String name) {
 		String text = new String(body, StandardCharsets.US_ASCII);
 		for (String pair : text.split("&")) {
 			int eq = pair.indexOf('=');

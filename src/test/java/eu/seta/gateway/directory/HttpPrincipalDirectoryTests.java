@@ -39,6 +39,8 @@ class HttpPrincipalDirectoryTests extends GatewayIntegrationTest {
 		// circuit opening has its own test class; here failures must not open it
 		registry.add("seta.directory.http.circuit-breaker.minimum-calls", () -> "1000");
 		registry.add("seta.directory.http.circuit-breaker.sliding-window-size", () -> "1000");
+		// the refresh-time checks are tested here; the periodic one (HttpDirectoryWithdrawalTests) must not get there first
+		registry.add("seta.revocation.directory-check-interval", () -> "1h");
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static eu.seta.gateway.testing.StandardPrincipals.FRANK;
 import static eu.seta.gateway.testing.StandardPrincipals.FRANK_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -38,7 +39,10 @@ class PrincipalDirectoryChangeTests {
 	void principalDisabledSinceLoginLosesAllItsSessions(String store) throws IOException {
 		Path file = Files.createFile(this.folder.resolve("principals.yml"));
 		TestPrincipals.write(file, StandardPrincipals.all());
-		try (RunningGateway gateway = RunningGateway.start(settings(store, file))) {
+		Map<String, Object> settings = settings(store, file);
+		// this test is about the check at refresh time: the periodic one must not get there first
+		settings.put("seta.revocation.directory-check-interval", "1h");
+		try (RunningGateway gateway = RunningGateway.start(settings)) {
 			TokenClient tokens = gateway.tokens();
 			TokenPair pair = tokens.login(FRANK, FRANK_KEY.getPrivate());
 			TokenPair other = tokens.login(FRANK, FRANK_KEY.getPrivate());
@@ -59,6 +63,42 @@ class PrincipalDirectoryChangeTests {
 			tokens.refresh(pair.refreshToken()).expectStatus().isUnauthorized();
 			tokens.refresh(other.refreshToken()).expectStatus().isUnauthorized();
 		}
+	}
+
+	/** Disabled, removed or left without keys: the access tokens already out stop working, no refresh needed. */
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "memory disabled", "memory removed", "memory keyless", "redis disabled" })
+	void principalWithdrawnSinceLoginLosesItsAccessTokensAtTheEdge(String storeAndChange) throws IOException {
+		String store = storeAndChange.split(" ")[0];
+		String change = storeAndChange.split(" ")[1];
+		Path file = Files.createFile(this.folder.resolve("principals.yml"));
+		TestPrincipals.write(file, StandardPrincipals.all());
+		Map<String, Object> settings = settings(store, file);
+		settings.put("seta.revocation.directory-check-interval", "100ms");
+		settings.put("SEARCH_URI", "http://127.0.0.1:1");
+		try (RunningGateway gateway = RunningGateway.start(settings)) {
+			TokenPair pair = gateway.tokens().login(FRANK, FRANK_KEY.getPrivate());
+			// accepted at the edge: the backend is unreachable, so 502, not 401
+			assertThat(proxiedStatus(gateway, pair.accessToken())).isEqualTo(502);
+			List<TestPrincipals.Entry> entries = StandardPrincipals.all();
+			entries.removeIf((entry) -> change.equals("removed") && entry.id().equals(FRANK.id()));
+			entries.replaceAll((entry) -> !entry.id().equals(FRANK.id()) ? entry
+					: change.equals("disabled") ? entry.withStatus("disabled") : entry.withKeys());
+			TestPrincipals.write(file, entries);
+			await().atMost(Duration.ofSeconds(10)).until(() -> proxiedStatus(gateway, pair.accessToken()) == 401);
+			gateway.tokens().refresh(pair.refreshToken()).expectStatus().isUnauthorized();
+		}
+	}
+
+	private static int proxiedStatus(RunningGateway gateway, String accessToken) {
+		return gateway.web()
+			.get()
+			.uri("/seta-search/api/v1/corpus")
+			.header(org.springframework.http.HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+			.exchange()
+			.returnResult(Void.class)
+			.getStatus()
+			.value();
 	}
 
 	private static int loginStatus(TokenClient tokens) {

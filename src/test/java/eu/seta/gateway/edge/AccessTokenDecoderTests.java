@@ -10,6 +10,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import eu.seta.gateway.revocation.RevocationList;
 import eu.seta.gateway.keys.KeySet;
 import eu.seta.gateway.keys.SigningKey;
 import eu.seta.gateway.testing.MutableClock;
@@ -40,7 +41,7 @@ class AccessTokenDecoderTests {
 			this.tokens,
 			new EdgeProperties("X-Seta-", List.of(), Duration.ofSeconds(30), 4096, 16384, 100,
 					new EdgeProperties.Cors(List.of(), false, Duration.ofMinutes(30)), Duration.ofSeconds(30)),
-			this.clock, this.meters);
+			this.clock, this.meters, new RevocationList(Duration.ofMinutes(61).toMillis(), 1000));
 
 	@Test
 	void aReusedTokenIsVerifiedOnceAndCountedAsACacheHit() {

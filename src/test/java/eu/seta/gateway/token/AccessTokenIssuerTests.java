@@ -60,17 +60,20 @@ class AccessTokenIssuerTests {
 		TokenProperties properties = new TokenProperties(URI.create("https://gateway.example/"), List.of("seta-api"),
 				Duration.ofHours(1), Duration.ofHours(24), Duration.ofDays(30), Duration.ZERO, Duration.ofHours(24));
 		AccessTokenIssuer issuer = new AccessTokenIssuer(() -> keys, properties, TokenIssuer.of(properties),
-				this.workers);
+				this.workers, (principalId) -> {
+				});
 		Principal principal = new Principal("u1", new LoginName("github", "alice"), PrincipalType.USER, null, Role.USER,
 				PrincipalStatus.ACTIVE, List.of());
 
-		String token = issuer.issue(principal, true, Instant.parse("2026-11-28T10:00:00.500Z")).block().value();
+		String token = issuer.issue(principal, "sess-1", true, Instant.parse("2026-11-28T10:00:00.500Z")).block().value();
 
 		SignedJWT jwt = SignedJWT.parse(token);
 		assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo(algorithm);
 		assertThat(jwt.verify(verifier(jwt, jwk.toPublicJWK()))).isTrue();
 		assertThat(jwt.getJWTClaimsSet().getIssuer()).isEqualTo("https://gateway.example");
 		assertThat(jwt.getJWTClaimsSet().getIssueTime()).isEqualTo(Instant.parse("2026-11-28T10:00:00Z"));
+		assertThat(jwt.getJWTClaimsSet().getStringClaim("sid")).isEqualTo("sess-1");
+		assertThat(jwt.getJWTClaimsSet().getStringClaim("client_id")).isEqualTo("u1");
 	}
 
 	private static com.nimbusds.jose.JWSSigner signer(JWK jwk) throws Exception {

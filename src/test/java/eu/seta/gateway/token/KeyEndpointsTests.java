@@ -77,6 +77,8 @@ class KeyEndpointsTests extends GatewayIntegrationTest {
 			.isEqualTo("http://localhost:8080/authentication/v1/token")
 			.jsonPath("$.revocation_endpoint")
 			.isEqualTo("http://localhost:8080/authentication/v1/token/revoke")
+			.jsonPath("$.introspection_endpoint")
+			.isEqualTo("http://localhost:8080/authentication/v1/introspect")
 			.jsonPath("$.jwks_uri")
 			.isEqualTo("http://localhost:8080/.well-known/jwks.json")
 			.jsonPath("$.access_token_signing_alg_values_supported[0]")

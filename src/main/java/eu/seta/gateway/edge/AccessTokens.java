@@ -1,0 +1,27 @@
+package eu.seta.gateway.edge;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The edge's validation of access tokens, for the gateway's own endpoints that take a token as data rather than as
+ * a credential (revocation, introspection): exactly the checks a proxied call gets, revocations included.
+ */
+public final class AccessTokens {
+
+	private final AccessTokenDecoder decoder;
+
+	AccessTokens(AccessTokenDecoder decoder) {
+		this.decoder = decoder;
+	}
+
+	/** The caller the token speaks for, or null when it is not a currently valid access token of this gateway. */
+	public @Nullable Caller valid(String token) {
+		try {
+			return this.decoder.verify(token);
+		}
+		catch (BearerRefusal ex) {
+			return null;
+		}
+	}
+
+}
