@@ -8,6 +8,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
@@ -30,7 +31,11 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 @ContextCustomizerFactories(OnRedisStore.Factory.class)
 public @interface OnRedisStore {
 
-	/** Before every key the gateways of these tests write; {@link GatewayIntegrationTest} inspects what is under it. */
+	/**
+	 * Before every key the gateways of these tests write; {@link GatewayIntegrationTest} inspects what is under it.
+	 * Each application context adds a part of its own ({@code it:c7:}), so that what one context publishes or
+	 * stores (a principal's revocation, with its own clock's time) never reaches another one sharing the server.
+	 */
 	String KEY_PREFIX = "it:";
 
 	/** Adds the Redis settings to the contexts of annotated classes, and to no other. */
@@ -48,11 +53,13 @@ public @interface OnRedisStore {
 	/** Equal to every other instance, so that the test framework caches one context for all Redis classes. */
 	final class RedisStoreSettings implements ContextCustomizer {
 
+		private static final AtomicInteger CONTEXTS = new AtomicInteger();
+
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
 			// the suite checks behaviour, not latency: a loaded test machine must not turn a slow answer into a 503
 			Map<String, Object> settings = Map.of("seta.store.type", "redis", "spring.data.redis.host", "127.0.0.1",
-					"spring.data.redis.port", TestRedis.shared().port(), "seta.store.redis.key-prefix", KEY_PREFIX,
+					"spring.data.redis.port", TestRedis.shared().port(), "seta.store.redis.key-prefix", KEY_PREFIX + "c" + CONTEXTS.incrementAndGet() + ":",
 					"seta.store.redis.command-timeout", "5s");
 			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("redis-store", settings));
 		}
