@@ -135,6 +135,30 @@ class ChartApiModelTests {
 				  existingSecret: seta-redis
 				  passwordKey: password
 				  keyPrefix: "prod:"
+				"""), Arguments.of("Redis Sentinel with password, network policy", """
+				replicaCount: 2
+				store:
+				  type: redis
+				redis:
+				  existingSecret: seta-redis
+				  sentinel:
+				    master: mymaster
+				    nodes:
+				      - redis-node-0.redis-headless:26379
+				      - redis-node-1.redis-headless:26379
+				networkPolicy:
+				  enabled: true
+				"""), Arguments.of("Redis Cluster, network policy", """
+				replicaCount: 2
+				store:
+				  type: redis
+				redis:
+				  cluster:
+				    nodes:
+				      - redis-cluster-0.redis-cluster-headless:6379
+				      - redis-cluster-1.redis-cluster-headless:6379
+				networkPolicy:
+				  enabled: true
 				"""), Arguments.of("user service directory and pod placement", """
 				directory:
 				  type: http
@@ -208,7 +232,8 @@ class ChartApiModelTests {
 		switch (variant) {
 			case "ingress" -> assertThat(kinds).contains("Ingress");
 			case "autoscaling on Redis" -> assertThat(kinds).contains("HorizontalPodAutoscaler", "PodDisruptionBudget");
-			case "network policy on Redis" -> assertThat(kinds).contains("NetworkPolicy");
+			case "network policy on Redis", "Redis Sentinel with password, network policy",
+					"Redis Cluster, network policy" -> assertThat(kinds).contains("NetworkPolicy");
 			case "service monitor" -> assertThat(kinds).contains("ServiceMonitor");
 			case "Redis with password and TLS, three replicas" -> assertThat(kinds).contains("PodDisruptionBudget");
 			case "everything on" -> assertThat(kinds).contains("Ingress", "HorizontalPodAutoscaler",
