@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BackendRequestHeadersTests {
 
-	private final BackendRequestHeaders noProxyTrusted = headers(List.of());
+	private final BackendRequestHeaders noProxyTrusted = headers("X-Seta-", List.of());
 
 	@Test
 	void runsAfterSpringCloudGatewaysForwardingFilters() {
@@ -53,6 +53,20 @@ class BackendRequestHeadersTests {
 		assertThat(output.get("X-Forwarded-For")).containsExactly("198.51.100.7");
 	}
 
+	/** The prefix is a setting: one that starts with neither x nor f is stripped just the same. */
+	@Test
+	void removesAClientsIdentityHeadersUnderAnyConfiguredPrefix() {
+		BackendRequestHeaders ownPrefix = headers("Seta-", List.of());
+		HttpHeaders input = new HttpHeaders();
+		input.add("Seta-Role", "Administrator");
+		input.add("seta_user_id", "u-bob");
+		input.add("Setting", "kept");
+		HttpHeaders output = ownPrefix.filter(input, exchange("198.51.100.7"));
+		assertThat(output.containsHeader("Seta-Role")).isFalse();
+		assertThat(output.containsHeader("seta_user_id")).isFalse();
+		assertThat(output.getFirst("Setting")).isEqualTo("kept");
+	}
+
 	@Test
 	void anExplicitDefaultPortIsLeftOutOfTheForwardedHost() {
 		HttpHeaders output = this.noProxyTrusted.filter(new HttpHeaders(),
@@ -83,8 +97,8 @@ class BackendRequestHeadersTests {
 			.remoteAddress(new InetSocketAddress(peer, 40000)));
 	}
 
-	private static BackendRequestHeaders headers(List<String> trusted) {
-		EdgeProperties properties = new EdgeProperties("X-Seta-", trusted, Duration.ofSeconds(30), 4096, 16384, 100,
+	private static BackendRequestHeaders headers(String prefix, List<String> trusted) {
+		EdgeProperties properties = new EdgeProperties(prefix, trusted, Duration.ofSeconds(30), 4096, 16384, 100,
 				new EdgeProperties.Cors(List.of(), false, Duration.ofMinutes(30)), Duration.ofSeconds(30));
 		return new BackendRequestHeaders(properties, new TrustedProxies(properties));
 	}
