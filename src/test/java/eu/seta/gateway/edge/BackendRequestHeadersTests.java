@@ -1,12 +1,15 @@
 package eu.seta.gateway.edge;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.gateway.filter.headers.ForwardedHeadersFilter;
 import org.springframework.cloud.gateway.filter.headers.XForwardedHeadersFilter;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
@@ -78,6 +81,34 @@ class BackendRequestHeadersTests {
 				MockServerWebExchange.from(MockServerHttpRequest.get("http://gw.example.org:8443/x")
 					.remoteAddress(new InetSocketAddress("198.51.100.7", 40000))));
 		assertThat(other.get("X-Forwarded-Host")).containsExactly("gw.example.org:8443");
+		// 443 is the default of https only
+		assertThat(forwardedHost("https://gw.example.org:443/x")).containsExactly("gw.example.org");
+		assertThat(forwardedHost("http://gw.example.org:443/x")).containsExactly("gw.example.org:443");
+		assertThat(forwardedHost("https://gw.example.org:80/x")).containsExactly("gw.example.org:80");
+	}
+
+	/** Only a path a route really shortened is a prefix: an unchanged path, after a trailing slash too, is none. */
+	@Test
+	void forwardsAPrefixOnlyWhenARouteShortenedThePath() {
+		assertThat(prefixFor("http://gw.example.org/svc/a/", "http://backend:8081/a")).containsExactly("/svc");
+		assertThat(prefixFor("http://gw.example.org/svc/a", "http://backend:8081/a/")).containsExactly("/svc");
+		assertThat(prefixFor("http://gw.example.org/a/", "http://backend:8081/a")).isNull();
+		assertThat(prefixFor("http://gw.example.org/a", "http://backend:8081/a")).isNull();
+		assertThat(prefixFor("http://gw.example.org/other/b", "http://backend:8081/a")).isNull();
+	}
+
+	private List<String> forwardedHost(String url) {
+		return this.noProxyTrusted.filter(new HttpHeaders(), MockServerWebExchange.from(MockServerHttpRequest.get(url)
+			.remoteAddress(new InetSocketAddress("198.51.100.7", 40000)))).get("X-Forwarded-Host");
+	}
+
+	private List<String> prefixFor(String original, String routed) {
+		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get(original)
+			.remoteAddress(new InetSocketAddress("198.51.100.7", 40000)));
+		exchange.getAttributes()
+			.put(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR, new LinkedHashSet<>(List.of(URI.create(original))));
+		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, URI.create(routed));
+		return this.noProxyTrusted.filter(new HttpHeaders(), exchange).get("X-Forwarded-Prefix");
 	}
 
 	/** A writable input (what the forwarding filters hand over) is changed in place; the request's own is copied. */
