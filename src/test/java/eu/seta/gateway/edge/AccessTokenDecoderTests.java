@@ -107,6 +107,17 @@ class AccessTokenDecoderTests {
 		assertThat(this.decoder.verify(token).userId()).isEqualTo("u-alice");
 	}
 
+	/** Three parts make the shape of a signed JWT, an empty header among them: that header is then what is wrong. */
+	@Test
+	void anEmptyHeaderIsNotValidJsonWhileTwoDotsOrFourAreNoSignedJwt() {
+		assertThatExceptionOfType(RejectedTokenException.class).isThrownBy(() -> this.decoder.verify(".e30.c2ln"))
+			.withMessage("The access token's header is not valid JSON.");
+		for (String token : List.of("e30.e30", "e30.e30.c2ln.c2ln", "e30.e30.")) {
+			assertThatExceptionOfType(RejectedTokenException.class).isThrownBy(() -> this.decoder.verify(token))
+				.withMessage("The access token is not a signed JWT.");
+		}
+	}
+
 	/** Characters outside RFC 6750's token68 are refused before any part of the token is decoded. */
 	@Test
 	void aTokenWithCharactersOutsideToken68IsAMalformedHeader() {
