@@ -122,9 +122,12 @@ class AccessTokenDecoderTests {
 	@Test
 	void aTokenWithCharactersOutsideToken68IsAMalformedHeader() {
 		String token = TestJwts.gatewaySigned(TestJwts.claims(this.clock.instant()));
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.decoder.verify(token + "!"))
-			.isInstanceOf(BearerRefusal.class)
-			.hasMessage(BearerTokenExtractor.MALFORMED_HEADER);
+		for (String suffix : List.of("!", "\u0080", "\u00e9", "=a", "==.")) {
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.decoder.verify(token + suffix))
+				.as(suffix)
+				.isInstanceOf(BearerRefusal.class)
+				.hasMessage(BearerTokenExtractor.MALFORMED_HEADER);
+		}
 	}
 
 	@Test

@@ -33,6 +33,19 @@ class BearerTokenExtractorTests {
 			.hasMessage(BearerTokenExtractor.MALFORMED_HEADER);
 	}
 
+	/** RFC 6750's token68: base64 and base64url characters, then '=' padding at the end only. */
+	@Test
+	void token68AllowsPaddingAtTheEndOnly() {
+		BearerTokenExtractor.requireToken68("aZ09-._~+/");
+		BearerTokenExtractor.requireToken68("abc=");
+		BearerTokenExtractor.requireToken68("abc==");
+		for (String token : new String[] { "abc=d", "=a", "ab c", "ab\u0080", "ab\u00e9", "ab!" }) {
+			assertThatThrownBy(() -> BearerTokenExtractor.requireToken68(token)).as(token)
+				.isInstanceOf(BearerRefusal.class)
+				.hasMessage(BearerTokenExtractor.MALFORMED_HEADER);
+		}
+	}
+
 	@Test
 	void leavesOtherSchemesToOthers() {
 		assertThat(extract("Basic eDp5")).isNull();
