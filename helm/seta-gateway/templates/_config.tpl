@@ -19,6 +19,21 @@ spring:
       database: {{ .Values.redis.database }}
       ssl:
         enabled: {{ .Values.redis.tls }}
+      {{- if .Values.redis.sentinel.master }}
+      sentinel:
+        master: {{ .Values.redis.sentinel.master | quote }}
+        nodes:
+          {{- range .Values.redis.sentinel.nodes }}
+          - {{ . | quote }}
+          {{- end }}
+      {{- end }}
+      {{- with .Values.redis.cluster.nodes }}
+      cluster:
+        nodes:
+          {{- range . }}
+          - {{ . | quote }}
+          {{- end }}
+      {{- end }}
       connect-timeout: 1s
       timeout: 1s
   cloud:

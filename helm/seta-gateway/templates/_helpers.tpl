@@ -74,8 +74,18 @@ Refuses values that would render a broken or unsafe installation, saying what to
 {{- if and (or (gt $replicas 1) .Values.autoscaling.enabled) (ne .Values.store.type "redis") }}
 {{- fail "several replicas need a shared store: set store.type=redis and redis.host (with replicaCount > 1 or autoscaling.enabled, the in-memory store would give each pod its own sessions, replay records and rate limits)" }}
 {{- end }}
-{{- if and (eq .Values.store.type "redis") (not .Values.redis.host) }}
-{{- fail "store.type is redis: set redis.host" }}
+{{- $sentinel := or .Values.redis.sentinel.master .Values.redis.sentinel.nodes }}
+{{- if and $sentinel (not (and .Values.redis.sentinel.master .Values.redis.sentinel.nodes)) }}
+{{- fail "Sentinel needs both redis.sentinel.master and redis.sentinel.nodes" }}
+{{- end }}
+{{- if and $sentinel .Values.redis.cluster.nodes }}
+{{- fail "set either redis.sentinel or redis.cluster, not both" }}
+{{- end }}
+{{- if and .Values.redis.cluster.nodes (ne (int .Values.redis.database) 0) }}
+{{- fail "Redis Cluster has only database 0: set redis.database=0" }}
+{{- end }}
+{{- if and (eq .Values.store.type "redis") (not (or .Values.redis.host $sentinel .Values.redis.cluster.nodes)) }}
+{{- fail "store.type is redis: set redis.host (or redis.sentinel.master and nodes, or redis.cluster.nodes)" }}
 {{- end }}
 {{- if not .Values.keys.existingSecret }}
 {{- fail "set keys.existingSecret to the Secret holding the signing keys (PEM or JWK files)" }}

@@ -21,6 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static eu.seta.gateway.testing.StandardPrincipals.ALICE;
 import static eu.seta.gateway.testing.StandardPrincipals.ALICE_KEY;
 import static eu.seta.gateway.testing.StandardPrincipals.BOB_KEY;
+import static eu.seta.gateway.testing.StandardPrincipals.CAROL_DISABLED;
+import static eu.seta.gateway.testing.StandardPrincipals.CAROL_KEY;
+import static eu.seta.gateway.testing.StandardPrincipals.DAVE_NO_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -97,6 +100,32 @@ class ObservabilityTests extends GatewayIntegrationTest {
 		for (String secret : secrets) {
 			assertThat(output.getAll()).as("the log holds no token, signature or key").doesNotContain(secret);
 		}
+	}
+
+	/** Each kind of refused proof leaves one audit line that says why; the client only ever sees the same 401. */
+	@Test
+	void eachRefusedProofWritesOneAuditLineWithItsReason(CapturedOutput output) {
+		postToken(proof("github", "nobody-" + Messages.randomLetters(), Messages.randomLetters(), "ab".repeat(256)))
+			.expectStatus()
+			.isUnauthorized();
+		postToken(proof(DAVE_NO_KEY, ALICE_KEY.getPrivate(), Messages.randomLetters())).expectStatus().isUnauthorized();
+		postToken(proof(ALICE, BOB_KEY.getPrivate(), Messages.randomLetters())).expectStatus().isUnauthorized();
+		postToken(proof(CAROL_DISABLED, CAROL_KEY.getPrivate(), Messages.randomLetters())).expectStatus()
+			.isUnauthorized();
+		List<String> reasons = new ArrayList<>();
+		for (String line : output.getOut().lines().toList()) {
+			if (!line.startsWith("{")) {
+				continue;
+			}
+			JsonNode ecs = JSON.readTree(line);
+			if ("seta.audit".equals(ecs.path("log").path("logger").stringValue(""))) {
+				JsonNode audit = JSON.readTree(ecs.path("message").stringValue(""));
+				if ("proof_rejected".equals(audit.path("event").stringValue(""))) {
+					reasons.add(audit.path("reason").stringValue(""));
+				}
+			}
+		}
+		assertThat(reasons).containsExactly("unknown_principal", "no_key", "bad_signature", "principal_disabled");
 	}
 
 	private TokenPair tokensFrom(WebTestClient.ResponseSpec response) {

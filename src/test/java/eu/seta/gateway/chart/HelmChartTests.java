@@ -171,6 +171,62 @@ class HelmChartTests {
 	}
 
 	@Test
+	void shouldFindTheRedisMasterThroughSentinelWithThePasswordForBoth() {
+		Manifests manifests = render((template) -> template.set("store.type", "redis")
+			.set("redis.sentinel.master", "mymaster")
+			.set("redis.sentinel.nodes[0]", "redis-node-0.redis-headless:26379")
+			.set("redis.sentinel.nodes[1]", "redis-node-1.redis-headless:26379")
+			.set("redis.existingSecret", "seta-redis")
+			.set("networkPolicy.enabled", true)
+			.set("replicaCount", 2));
+		Map<String, Object> redis = new Node(yaml(manifests.applicationConfig())).path("spring", "data", "redis").map();
+		assertThat(new Node(redis).path("sentinel").map()).containsEntry("master", "mymaster")
+			.containsEntry("nodes", List.of("redis-node-0.redis-headless:26379", "redis-node-1.redis-headless:26379"));
+		assertThat(redis).doesNotContainKey("cluster");
+		for (String variable : List.of("SPRING_DATA_REDIS_PASSWORD", "SPRING_DATA_REDIS_SENTINEL_PASSWORD")) {
+			assertThat(new Node(manifests.env(variable)).path("valueFrom", "secretKeyRef").map()).as(variable)
+				.containsEntry("name", "seta-redis")
+				.containsEntry("key", "redis-password");
+		}
+		Node policy = new Node(manifests.ofKind("NetworkPolicy").get(0)).path("spec");
+		assertThat(new Node(policy.list("egress").get(1)).list("ports")).containsExactly(
+				Map.of("port", 6379, "protocol", "TCP"), Map.of("port", 26379, "protocol", "TCP"));
+	}
+
+	@Test
+	void shouldConnectToARedisClusterThroughItsNodes() {
+		Manifests manifests = render((template) -> template.set("store.type", "redis")
+			.set("redis.cluster.nodes[0]", "redis-cluster-0.redis-cluster-headless:6379")
+			.set("redis.cluster.nodes[1]", "redis-cluster-1.redis-cluster-headless:6380")
+			.set("networkPolicy.enabled", true));
+		Map<String, Object> redis = new Node(yaml(manifests.applicationConfig())).path("spring", "data", "redis").map();
+		assertThat(new Node(redis).path("cluster").get("nodes")).isEqualTo(
+				List.of("redis-cluster-0.redis-cluster-headless:6379", "redis-cluster-1.redis-cluster-headless:6380"));
+		assertThat(redis).doesNotContainKey("sentinel");
+		assertThat(manifests.container().list("env")).extracting((env) -> env.get("name"))
+			.doesNotContain("SPRING_DATA_REDIS_SENTINEL_PASSWORD");
+		Node policy = new Node(manifests.ofKind("NetworkPolicy").get(0)).path("spec");
+		assertThat(new Node(policy.list("egress").get(1)).list("ports")).containsExactly(
+				Map.of("port", 6379, "protocol", "TCP"), Map.of("port", 6380, "protocol", "TCP"));
+	}
+
+	@Test
+	void shouldRefuseHalfASentinelSettingOrSentinelWithCluster() {
+		assertThatThrownBy(() -> render((template) -> template.set("store.type", "redis")
+			.set("redis.sentinel.master", "mymaster")))
+			.hasMessageContaining("Sentinel needs both redis.sentinel.master and redis.sentinel.nodes");
+		assertThatThrownBy(() -> render((template) -> template.set("store.type", "redis")
+			.set("redis.sentinel.master", "mymaster")
+			.set("redis.sentinel.nodes[0]", "sentinel:26379")
+			.set("redis.cluster.nodes[0]", "cluster:6379"))).hasMessageContaining("not both");
+		assertThatThrownBy(() -> render((template) -> template.set("store.type", "redis")
+			.set("redis.cluster.nodes[0]", "cluster:6379")
+			.set("redis.database", 2))).hasMessageContaining("set redis.database=0");
+		assertThatThrownBy(() -> render((template) -> template.set("store.type", "redis")
+			.set("redis.cluster.nodes[0]", "cluster"))).hasMessageContaining("redis.cluster.nodes.0");
+	}
+
+	@Test
 	void shouldRenderAnIngressWhenEnabled() {
 		Manifests manifests = render((template) -> template.set("ingress.enabled", true)
 			.set("ingress.className", "nginx")
@@ -242,6 +298,10 @@ class HelmChartTests {
 			.hasMessageContaining("set keys.existingSecret");
 		assertThatThrownBy(() -> render((template) -> template.set("store.type", "redis")))
 			.hasMessageContaining("set redis.host");
+	}
+
+	private static Map<String, Object> yaml(String text) {
+		return new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
 	}
 
 	private static Object checksum(Manifests manifests) {

@@ -27,4 +27,19 @@ class RsaKeyPolicyTests {
 		assertThat(RsaKeyPolicy.violation(smallExponent)).contains("RSA public exponent must be 65537");
 	}
 
+	/** The size limits at their edges; only the modulus length matters here, so no key pair is generated. */
+	@Test
+	void acceptsFrom2048To8192BitsAndNothingOutside() throws Exception {
+		assertThat(RsaKeyPolicy.violation(publicKeyOfBits(2047))).contains("RSA key has 2047 bits; at least 2048 are required");
+		assertThat(RsaKeyPolicy.violation(publicKeyOfBits(2048))).isEmpty();
+		assertThat(RsaKeyPolicy.violation(publicKeyOfBits(8192))).isEmpty();
+		assertThat(RsaKeyPolicy.violation(publicKeyOfBits(8193))).contains("RSA key has 8193 bits; at most 8192 are accepted");
+	}
+
+	private static RSAPublicKey publicKeyOfBits(int bits) throws Exception {
+		BigInteger modulus = BigInteger.ONE.shiftLeft(bits - 1).add(BigInteger.ONE);
+		return (RSAPublicKey) java.security.KeyFactory.getInstance("RSA")
+			.generatePublic(new java.security.spec.RSAPublicKeySpec(modulus, BigInteger.valueOf(65537)));
+	}
+
 }

@@ -92,6 +92,45 @@ class AccessTokenDecoderTests {
 			.withMessage("The access token has a malformed time claim.");
 	}
 
+	/** The skew lets a token through a little after its exp, never one whose exp is not after its iat. */
+	@Test
+	void aTokenThatExpiresBeforeOrWhenItWasIssuedIsMalformed() {
+		Instant now = this.clock.instant();
+		long exp = now.getEpochSecond() + 600;
+		for (Instant issued : List.of(now.plusSeconds(700), now.plusSeconds(600))) {
+			String token = TestJwts.gatewaySigned(
+					TestJwts.claims(issued, "http://localhost:8080", "seta-api", exp, now.getEpochSecond()));
+			assertThatExceptionOfType(RejectedTokenException.class).isThrownBy(() -> this.decoder.verify(token))
+				.withMessage("The access token expires before it was issued.");
+		}
+		String token = TestJwts.gatewaySigned(
+				TestJwts.claims(now.plusSeconds(599), "http://localhost:8080", "seta-api", exp, now.getEpochSecond()));
+		assertThat(this.decoder.verify(token).userId()).isEqualTo("u-alice");
+	}
+
+	/** Three parts make the shape of a signed JWT, an empty header among them: that header is then what is wrong. */
+	@Test
+	void anEmptyHeaderIsNotValidJsonWhileTwoDotsOrFourAreNoSignedJwt() {
+		assertThatExceptionOfType(RejectedTokenException.class).isThrownBy(() -> this.decoder.verify(".e30.c2ln"))
+			.withMessage("The access token's header is not valid JSON.");
+		for (String token : List.of("e30.e30", "e30.e30.c2ln.c2ln", "e30.e30.")) {
+			assertThatExceptionOfType(RejectedTokenException.class).isThrownBy(() -> this.decoder.verify(token))
+				.withMessage("The access token is not a signed JWT.");
+		}
+	}
+
+	/** Characters outside RFC 6750's token68 are refused before any part of the token is decoded. */
+	@Test
+	void aTokenWithCharactersOutsideToken68IsAMalformedHeader() {
+		String token = TestJwts.gatewaySigned(TestJwts.claims(this.clock.instant()));
+		for (String suffix : List.of("!", "\u0080", "\u00e9", "=a", "==.")) {
+			org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.decoder.verify(token + suffix))
+				.as(suffix)
+				.isInstanceOf(BearerRefusal.class)
+				.hasMessage(BearerTokenExtractor.MALFORMED_HEADER);
+		}
+	}
+
 	@Test
 	void refusalsAreCountedByReason() {
 		assertThatExceptionOfType(RejectedTokenException.class).isThrownBy(() -> this.decoder.verify("not-a-jwt"));

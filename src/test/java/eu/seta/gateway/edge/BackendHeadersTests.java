@@ -137,6 +137,22 @@ class BackendHeadersTests extends GatewayIntegrationTest {
 					"RemoveXForwardedHeadersFilter", "GRPCRequestHeadersFilter", "GRPCResponseHeadersFilter");
 	}
 
+	/** A Host without a port is the scheme's default port: the forwarding headers say 80, and no port in the host. */
+	@Test
+	void aHostWithoutAPortIsForwardedAsTheDefaultPort() {
+		this.client.get()
+			.uri("/seta-ui/index.html")
+			.header(HttpHeaders.HOST, "seta.example.org")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		LoggedRequest seen = onlyRequest();
+		assertThat(seen.getHeader("X-Forwarded-Port")).isEqualTo("80");
+		assertThat(seen.getHeader("X-Forwarded-Host")).isEqualTo("seta.example.org");
+		assertThat(seen.getHeader("X-Forwarded-Proto")).isEqualTo("http");
+		assertThat(seen.getHeader("Forwarded")).matches("proto=http;host=seta\\.example\\.org;for=\"127\\.0\\.0\\.1:\\d+\"");
+	}
+
 	private static Set<String> normalizedNames(LoggedRequest request) {
 		Set<String> names = new TreeSet<>();
 		request.getAllHeaderKeys().forEach((name) -> names.add(name.toLowerCase(Locale.ROOT).replace('_', '-')));

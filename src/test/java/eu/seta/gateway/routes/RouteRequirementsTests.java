@@ -46,6 +46,8 @@ class RouteRequirementsTests extends GatewayIntegrationTest {
 		route(registry, 4, "either", "/seta-either/**", BACKEND.baseUrl());
 		registry.add(ROUTES + "[4].filters[0]", () -> "RequireRole=Administrator,User");
 		route(registry, 5, "slower", "/seta-slower/**", BACKEND.baseUrl());
+		route(registry, 6, "stripped", "/seta-stripped/**", BACKEND.baseUrl());
+		registry.add(ROUTES + "[6].filters[0]", () -> "StripPrefix=1");
 		registry.add("seta.edge.backend-response-timeout", () -> "1s");
 		registry.add("seta.edge.cors.allowed-origins", () -> "https://seta.example.org");
 		registry.add("seta.edge.trusted-proxies", () -> "127.0.0.1/32,::1/128");
@@ -173,6 +175,31 @@ class RouteRequirementsTests extends GatewayIntegrationTest {
 			.isOk();
 		String forwardedFor = BACKEND.findAll(anyRequestedFor(anyUrl())).get(0).getHeader("X-Forwarded-For");
 		assertThat(forwardedFor).startsWith("203.0.113.9,").contains("127.0.0.1");
+	}
+
+	/** A backend behind a stripped prefix learns it, after the prefix a trusted proxy stripped before. */
+	@Test
+	void aStrippedPrefixIsForwardedToTheBackend() {
+		String token = login(ALICE, ALICE_KEY.getPrivate()).accessToken();
+		this.client.get()
+			.uri("/seta-stripped/api/v1/x")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		LoggedRequest seen = BACKEND.findAll(anyRequestedFor(anyUrl())).get(0);
+		assertThat(seen.getUrl()).isEqualTo("/api/v1/x");
+		assertThat(seen.getHeader("X-Forwarded-Prefix")).isEqualTo("/seta-stripped");
+		BACKEND.resetRequests();
+		this.client.get()
+			.uri("/seta-stripped/api/v1/x")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.header("X-Forwarded-Prefix", "/outer")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(BACKEND.findAll(anyRequestedFor(anyUrl())).get(0).getHeader("X-Forwarded-Prefix"))
+			.isEqualTo("/outer,/seta-stripped");
 	}
 
 	@Test

@@ -14,6 +14,8 @@ import org.springframework.web.reactive.function.BodyInserters;
 
 import static eu.seta.gateway.testing.StandardPrincipals.ALICE;
 import static eu.seta.gateway.testing.StandardPrincipals.ALICE_KEY;
+import static eu.seta.gateway.testing.StandardPrincipals.BOB;
+import static eu.seta.gateway.testing.StandardPrincipals.BOB_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RevocationEndpointTests extends GatewayIntegrationTest {
@@ -112,6 +114,45 @@ class RevocationEndpointTests extends GatewayIntegrationTest {
 			.exchange()
 			.expectBody()
 			.returnResult();
+	}
+
+
+	@Test
+	void anAdministratorEndsEverySessionOfAPrincipal() {
+		TokenPair alice = login(ALICE, ALICE_KEY.getPrivate());
+		TokenPair admin = login(BOB, BOB_KEY.getPrivate());
+		this.client.delete()
+			.uri("/authentication/v1/sessions?principal=u-alice")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + admin.accessToken())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.principal")
+			.isEqualTo("u-alice");
+		refresh(alice.refreshToken()).expectStatus().isUnauthorized();
+		refreshed(admin.refreshToken());
+	}
+
+	/** The session administration, and everything under it, needs an administrator's access token. */
+	@Test
+	void onlyAnAdministratorMayEndSessions() {
+		TokenPair alice = login(ALICE, ALICE_KEY.getPrivate());
+		this.client.delete()
+			.uri("/authentication/v1/sessions?principal=u-bob")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + alice.accessToken())
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.error")
+			.isEqualTo("insufficient_scope");
+		for (String path : new String[] { "/authentication/v1/sessions?principal=u-bob", "/authentication/v1/sessions/u-bob" }) {
+			this.client.delete().uri(path).exchange().expectStatus().isUnauthorized();
+		}
+		// a longer name is not the administration: the token API's own public paths answer it (here: not found)
+		this.client.delete().uri("/authentication/v1/sessionsx").exchange().expectStatus().isNotFound();
+		refreshed(alice.refreshToken());
 	}
 
 }
