@@ -214,7 +214,10 @@ final class AccessTokenDecoder {
 	private VerifiedToken verify(String token, KeySet keySet, Instant now) {
 		int firstDot = token.indexOf('.');
 		int secondDot = (firstDot < 0) ? -1 : token.indexOf('.', firstDot + 1);
-		if (secondDot < 0 || token.indexOf('.', secondDot + 1) >= 0 || secondDot == token.length() - 1) {
+		// RFC 7515 base64url has no padding: token68 allows a trailing '=', a JWS never has one, and the decoder would
+		// otherwise ignore it, so that two different strings would verify as the same token
+		if (secondDot < 0 || token.indexOf('.', secondDot + 1) >= 0 || secondDot == token.length() - 1
+				|| token.charAt(token.length() - 1) == '=') {
 			throw reject("malformed", "The access token is not a signed JWT.");
 		}
 		String encodedHeader = token.substring(0, firstDot);

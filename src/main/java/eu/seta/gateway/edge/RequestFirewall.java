@@ -8,8 +8,10 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 /**
  * Refuses request paths that different parsers could read differently, before any route is matched: the rules of
  * Spring Security's {@code StrictServerWebExchangeFirewall} with its defaults. A path is refused when it holds an
- * encoded period, slash, backslash, percent or NUL, a raw backslash, semicolon or NUL, {@code //}, a {@code .} or
- * {@code ..} segment, or a character outside printable ASCII; a method outside the usual seven is refused too.
+ * encoded period, slash, backslash, percent or semicolon, an encoded control character (NUL, line feed, carriage
+ * return, any below 0x20, DEL) or Unicode line or paragraph separator, a raw backslash, semicolon or NUL,
+ * {@code //}, a {@code .} or {@code ..} segment, or a character outside printable ASCII; a method outside the usual
+ * seven is refused too.
  * <p>
  * Written here rather than called through that firewall because the firewall wraps the exchange in a decorator
  * that re-checks and re-allocates on every header read of every later filter; these checks are one pass over the
@@ -48,7 +50,10 @@ final class RequestFirewall {
 		return isNormalized(path);
 	}
 
-	/** %2E %2F %5C %25 %00 %3B in either case: what decodes to a character that is refused raw or changes the path. */
+	/**
+	 * %2E %2F %5C %25 %3B, %00 to %1F, %7F, and %E2%80%A8 / %E2%80%A9 (U+2028, U+2029) in either case: what decodes to
+	 * a character that is refused raw, changes the path, or splits a line in a log or a header built from the path.
+	 */
 	private static boolean isRefusedEscape(String path, int percent) {
 		if (percent + 2 >= path.length()) {
 			return false;
@@ -56,12 +61,23 @@ final class RequestFirewall {
 		char high = path.charAt(percent + 1);
 		char low = Character.toUpperCase(path.charAt(percent + 2));
 		return switch (high) {
+			case '0', '1' -> true;
 			case '2' -> low == 'E' || low == 'F' || low == '5';
 			case '5' -> low == 'C';
-			case '0' -> low == '0';
 			case '3' -> low == 'B';
+			case '7' -> low == 'F';
+			case 'e', 'E' -> low == '2' && isUnicodeSeparatorTail(path, percent + 3);
 			default -> false;
 		};
+	}
+
+	/** After %E2: %80%A8 or %80%A9. */
+	private static boolean isUnicodeSeparatorTail(String path, int from) {
+		if (from + 6 > path.length()) {
+			return false;
+		}
+		String tail = path.substring(from, from + 6).toUpperCase(java.util.Locale.ROOT);
+		return tail.equals("%80%A8") || tail.equals("%80%A9");
 	}
 
 	/** No segment is {@code .} or {@code ..}. */

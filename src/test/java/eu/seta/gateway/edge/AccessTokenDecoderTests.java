@@ -119,6 +119,21 @@ class AccessTokenDecoderTests {
 		}
 	}
 
+	/**
+	 * A JWS has no base64 padding: the valid token with '=' appended (token68 allows it) is another string that the
+	 * base64url decoder would read as the same signature, and is refused.
+	 */
+	@Test
+	void aSignedTokenWithBase64PaddingAppendedIsRefused() {
+		String token = TestJwts.gatewaySigned(TestJwts.claims(this.clock.instant()));
+		assertThat(this.decoder.verify(token).userId()).isEqualTo("u-alice");
+		for (String padding : List.of("=", "==")) {
+			assertThatExceptionOfType(RejectedTokenException.class).isThrownBy(() -> this.decoder.verify(token + padding))
+				.as(padding)
+				.withMessage("The access token is not a signed JWT.");
+		}
+	}
+
 	/** Characters outside RFC 6750's token68 are refused before any part of the token is decoded. */
 	@Test
 	void aTokenWithCharactersOutsideToken68IsAMalformedHeader() {
