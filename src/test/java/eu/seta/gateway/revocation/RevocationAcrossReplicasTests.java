@@ -248,14 +248,7 @@ class RevocationAcrossReplicasTests {
 	}
 
 	private static int status(RunningGateway gateway, String accessToken) {
-		return gateway.web()
-			.get()
-			.uri("/seta-search/api/v1/corpus")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
-			.exchange()
-			.returnResult(Void.class)
-			.getStatus()
-			.value();
+		return gateway.searchStatus(accessToken);
 	}
 
 	private static void awaitReady(RunningGateway gateway) {

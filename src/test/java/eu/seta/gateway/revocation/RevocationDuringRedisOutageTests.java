@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import static eu.seta.gateway.testing.StandardPrincipals.ALICE;
@@ -77,14 +76,7 @@ class RevocationDuringRedisOutageTests {
 	}
 
 	private static int status(String accessToken) {
-		return gateway.web()
-			.get()
-			.uri("/seta-search/api/v1/corpus")
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
-			.exchange()
-			.returnResult(Void.class)
-			.getStatus()
-			.value();
+		return gateway.searchStatus(accessToken);
 	}
 
 	private static void awaitReadiness(int expected) {

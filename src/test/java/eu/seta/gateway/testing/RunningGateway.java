@@ -68,6 +68,17 @@ public final class RunningGateway implements AutoCloseable {
 		return this.tokens.web();
 	}
 
+	/** The status of a proxied call to the search route with this access token: what the edge decided. */
+	public int searchStatus(String accessToken) {
+		return web().get()
+			.uri("/seta-search/api/v1/corpus")
+			.header("Authorization", "Bearer " + accessToken)
+			.exchange()
+			.returnResult(Void.class)
+			.getStatus()
+			.value();
+	}
+
 	public <T> T bean(Class<T> type) {
 		return this.context.getBean(type);
 	}
