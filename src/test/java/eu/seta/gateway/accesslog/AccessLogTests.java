@@ -75,13 +75,17 @@ class AccessLogTests extends GatewayIntegrationTest {
 
 	@Test
 	void refusalsOfTheEdgeAndOfTheRouteAreLoggedToo() {
+		// each line awaited before the next call: a line may be written just after its answer was read, so two
+		// calls in a row could otherwise log in either order
 		this.client.get().uri("/seta-search/api/v1/corpus").exchange().expectStatus().isUnauthorized();
+		this.log.await(1);
 		this.client.get()
 			.uri("/seta-search/api/v1/corpus")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer not.a.token")
 			.exchange()
 			.expectStatus()
 			.isUnauthorized();
+		this.log.await(2);
 		this.client.get().uri("/nowhere").exchange().expectStatus().isNotFound();
 		List<JsonNode> lines = this.log.await(3);
 		assertThat(lines).extracting((line) -> line.get("status").intValue()).containsExactly(401, 401, 404);
