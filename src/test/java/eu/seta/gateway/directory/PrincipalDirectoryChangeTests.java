@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import eu.seta.gateway.testing.AuditLines;
 import eu.seta.gateway.testing.Messages;
 import eu.seta.gateway.testing.OnRedisStore;
 import eu.seta.gateway.testing.RunningGateway;
@@ -42,7 +43,8 @@ class PrincipalDirectoryChangeTests {
 		Map<String, Object> settings = settings(store, file);
 		// this test is about the check at refresh time: the periodic one must not get there first
 		settings.put("seta.revocation.directory-check-interval", "1h");
-		try (RunningGateway gateway = RunningGateway.start(settings)) {
+		// the audit lines attached after the start, which sets logging up afresh
+		try (RunningGateway gateway = RunningGateway.start(settings); AuditLines audit = new AuditLines()) {
 			TokenClient tokens = gateway.tokens();
 			TokenPair pair = tokens.login(FRANK, FRANK_KEY.getPrivate());
 			TokenPair other = tokens.login(FRANK, FRANK_KEY.getPrivate());
@@ -57,6 +59,12 @@ class PrincipalDirectoryChangeTests {
 				.expectBody()
 				.jsonPath("$.message")
 				.isEqualTo("The principal is disabled or unknown; its sessions are revoked.");
+			assertThat(audit.of("session_revoked")).singleElement().satisfies((line) -> {
+				assertThat(line.get("reason").stringValue()).isEqualTo("principal_disabled");
+				assertThat(line.get("principal").stringValue()).isEqualTo("u-frank");
+				// both sessions, and any the wait for the reload started before it saw the change
+				assertThat(line.get("count").intValue()).isGreaterThanOrEqualTo(2);
+			});
 			TestPrincipals.write(file, StandardPrincipals.all());
 			await().atMost(Duration.ofSeconds(10)).until(() -> loginStatus(tokens) == 200);
 			// enabled again, the revoked sessions stay revoked, the one never presented too

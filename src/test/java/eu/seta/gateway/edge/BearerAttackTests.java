@@ -12,10 +12,13 @@ import eu.seta.gateway.testing.GatewayIntegrationTest;
 import eu.seta.gateway.testing.TestJwts;
 import eu.seta.gateway.testing.TestSigningKeys;
 import eu.seta.gateway.testing.TokenPair;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -32,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * challenge where there is one, and that the backend saw nothing.
  */
 class BearerAttackTests extends GatewayIntegrationTest {
+
+	@Autowired
+	private MeterRegistry meters;
 
 	private static final String PROTECTED = "/seta-search/api/v1/corpus";
 
@@ -246,10 +252,18 @@ class BearerAttackTests extends GatewayIntegrationTest {
 	}
 
 	@Test
-	void oversizedToken() {
+	void oversizedTokenIsRefusedAndCountedAsTooLarge() {
 		String huge = TestJwts.gatewaySigned(TestJwts.claims(this.clock.instant())
 			.replace("\"fresh\":true", "\"fresh\":\"" + "x".repeat(5000) + "\""));
+		double before = rejected("too_large");
 		expectTooLong(bearer(huge));
+		// an operator watching seta.bearer.rejected sees this attack too, although the decoder never reads the token
+		assertThat(rejected("too_large")).isEqualTo(before + 1);
+	}
+
+	private double rejected(String reason) {
+		Counter counter = this.meters.find("seta.bearer.rejected").tag("reason", reason).counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	@Test

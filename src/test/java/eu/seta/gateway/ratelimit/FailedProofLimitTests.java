@@ -3,9 +3,12 @@ package eu.seta.gateway.ratelimit;
 import java.time.Duration;
 import java.util.Map;
 
+import eu.seta.gateway.testing.AuditLines;
 import eu.seta.gateway.testing.GatewayIntegrationTest;
 import eu.seta.gateway.testing.Messages;
 import eu.seta.gateway.testing.TestKeys;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -25,6 +28,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 		"seta.edge.trusted-proxies=127.0.0.1/32,::1/128" })
 class FailedProofLimitTests extends GatewayIntegrationTest {
 
+	private AuditLines audit;
+
+	/** Once the context runs: starting one sets logging up afresh, which drops an appender attached before. */
+	@BeforeEach
+	void attach() {
+		this.audit = new AuditLines();
+	}
+
+	@AfterEach
+	void detach() {
+		this.audit.close();
+	}
+
 	@Test
 	void aLoginsBudgetRefusesFurtherFailuresFromAnywhereButNeverTheRightKey() {
 		for (int i = 0; i < 3; i++) {
@@ -36,6 +52,10 @@ class FailedProofLimitTests extends GatewayIntegrationTest {
 			.valueMatches(HttpHeaders.RETRY_AFTER, "\\d+")
 			.expectBody()
 			.json("{\"error\":\"too_many_requests\",\"message\":\"Too many failed attempts; retry later.\"}", true);
+		assertThat(this.audit.of("rate_limited")).singleElement().satisfies((line) -> {
+			assertThat(line.get("login").stringValue()).isEqualTo("github/erin");
+			assertThat(line.get("client").stringValue()).isEqualTo("198.51.100.99");
+		});
 		long retryAfter = Long.parseLong(fail(ERIN.provider(), ERIN.username(), "198.51.100.98").returnResult(Void.class)
 			.getResponseHeaders()
 			.getFirst(HttpHeaders.RETRY_AFTER));
@@ -54,6 +74,10 @@ class FailedProofLimitTests extends GatewayIntegrationTest {
 			fail("github", "nobody-" + i + "-" + Messages.randomLetters(), address).expectStatus().isUnauthorized();
 		}
 		attempt(proof(ALICE, ALICE_KEY.getPrivate(), Messages.randomLetters()), address).expectStatus().isEqualTo(429);
+		assertThat(this.audit.of("rate_limited")).singleElement().satisfies((line) -> {
+			assertThat(line.get("login").stringValue()).isEqualTo("github/alice");
+			assertThat(line.get("client").stringValue()).isEqualTo(address);
+		});
 		// a client cannot leave its address by writing more of the header: the right-most untrusted hop counts
 		attempt(proof(ALICE, ALICE_KEY.getPrivate(), Messages.randomLetters()), "192.0.2.1, " + address)
 			.expectStatus()

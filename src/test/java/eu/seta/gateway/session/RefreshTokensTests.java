@@ -20,6 +20,15 @@ class RefreshTokensTests {
 		assertThat(token.toString()).doesNotContain(token.value());
 	}
 
+	/** What a log line or a debugger shows of a token: its session's short id, which is how logs name sessions. */
+	@Test
+	void aTokenPrintsAsItsSessionAndNothingSecret() {
+		RefreshTokens.Issued token = RefreshTokens.newSession("u1");
+		RefreshTokens.Presented presented = RefreshTokens.parse(token.value()).orElseThrow();
+		assertThat(token).hasToString("Issued[session=" + token.key().logId() + "]");
+		assertThat(presented).hasToString("Presented[session=" + token.key().logId() + "]");
+	}
+
 	@Test
 	void rotationKeepsTheSessionAndChangesTheSecret() {
 		RefreshTokens.Issued first = RefreshTokens.newSession("u1");

@@ -77,6 +77,17 @@ public abstract class SessionStoreContract {
 		assertThat(expired).isIn(new Rotation.Expired(first.key(), "p1"), new Rotation.Unknown());
 	}
 
+	/** The caller's time decides, not the store's own: a store may still hold a session that is over by then. */
+	@Test
+	void aRotationAtATimePastTheSessionsEndIsExpiredAndNamesItsPrincipal() {
+		RefreshTokens.Issued first = start("p1");
+		RefreshTokens.Presented parsed = RefreshTokens.parse(first.value()).orElseThrow();
+		Rotation late = this.store
+			.rotate(parsed.key(), parsed.hash(), next(first).hash(), this.clock.instant().plus(IDLE), IDLE, Duration.ZERO)
+			.block();
+		assertThat(late).isEqualTo(new Rotation.Expired(first.key(), "p1"));
+	}
+
 	@Test
 	void absoluteLifetimeCapsSlidingRenewal() {
 		RefreshTokens.Issued token = start("p1");
@@ -115,6 +126,25 @@ public abstract class SessionStoreContract {
 		assertThat(rotate(rotated, next(rotated), Duration.ZERO)).isInstanceOf(Rotation.Unknown.class);
 		assertThat(rotate(stranger, next(stranger), Duration.ZERO)).isInstanceOf(Rotation.Rotated.class);
 		assertThat(this.store.revokeAll("p1").block()).isZero();
+	}
+
+	@Test
+	void findAnswersForTheCurrentTokenOfALiveSessionOnlyAndChangesNothing() {
+		RefreshTokens.Issued first = start("p1");
+		Session found = find(first);
+		assertThat(found).isNotNull();
+		assertThat(found.principalId()).isEqualTo("p1");
+		assertThat(found.idleExpiresAt()).isEqualTo(this.clock.instant().plus(IDLE));
+		assertThat(find(first)).as("a read: asking twice finds it twice").isNotNull();
+		RefreshTokens.Issued second = next(first);
+		rotate(first, second, Duration.ZERO);
+		assertThat(find(first)).as("a rotated token").isNull();
+		assertThat(find(second)).isNotNull();
+		assertThat(this.store.find(RefreshTokens.newSession("p1").key(), second.hash(), this.clock.instant()).block())
+			.as("an unknown session")
+			.isNull();
+		this.clock.advance(IDLE);
+		assertThat(find(second)).as("idle past its expiry").isNull();
 	}
 
 	@Test
@@ -181,6 +211,11 @@ public abstract class SessionStoreContract {
 	protected Rotation rotate(RefreshTokens.Issued presented, RefreshTokens.Issued next, Duration grace) {
 		RefreshTokens.Presented parsed = RefreshTokens.parse(presented.value()).orElseThrow();
 		return this.store.rotate(parsed.key(), parsed.hash(), next.hash(), this.clock.instant(), IDLE, grace).block();
+	}
+
+	protected Session find(RefreshTokens.Issued presented) {
+		RefreshTokens.Presented parsed = RefreshTokens.parse(presented.value()).orElseThrow();
+		return this.store.find(parsed.key(), parsed.hash(), this.clock.instant()).block();
 	}
 
 	protected static RefreshTokens.Issued next(RefreshTokens.Issued token) {

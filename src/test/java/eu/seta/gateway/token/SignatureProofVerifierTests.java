@@ -80,6 +80,13 @@ class SignatureProofVerifierTests {
 		assertThat(alwaysValid.verify(principal(), proof(ALICE_KEY.getPrivate())).block()).isFalse();
 	}
 
+	/** A login attempt in a log line or a debugger shows who tried, never the message or the signature. */
+	@Test
+	void aProofPrintsAsItsLoginOnly() {
+		ProofRequest proof = proof(ALICE_KEY.getPrivate());
+		assertThat(proof).hasToString("ProofRequest[login=github/alice]");
+	}
+
 	private static ProofRequest proof(java.security.PrivateKey key) {
 		String message = Messages.randomLetters();
 		byte[] signature = HexFormat.of().parseHex(TestKeys.sign(key, message));
