@@ -11,7 +11,8 @@
 #
 # Needs: a JDK 17 (or later), wrk, nginx, redis-server, redis-benchmark, redis-cli, openssl, curl, python3 (Debian: apt-get
 # install wrk nginx redis-server redis-tools openssl curl python3). Ports 18080/18090 (gateway), 18081 (nginx),
-# 18082 (bare gateway), 18083 (resource-server gateway) and 16379 (redis) must be free.
+# 18082 (bare gateway), 18083 (resource-server gateway), 18084/18094 (the gateway's twin of phase 6) and 16379
+# (redis) must be free.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -52,7 +53,7 @@ for tool in java jcmd wrk nginx redis-server redis-benchmark redis-cli openssl c
   }
 done
 # a second run at the same time (another worktree) would share these ports and measure two loads at once
-for port in 18080 18090 18081 18082 18083 $REDIS_PORT; do
+for port in 18080 18090 18081 18082 18083 18084 18094 $REDIS_PORT; do
   if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
     echo "port $port is in use (another bench run?): stop what listens there first" >&2
     exit 1
@@ -64,9 +65,9 @@ RESULTS=$WORK/results.txt
 # other work on the machine before the bench starts is the one disturbance the report can point at
 cut -d' ' -f1 /proc/loadavg > "$WORK/load-before.txt"
 echo "load-before $WORK/load-before.txt" >> "$RESULTS"
-GATEWAY_PID=""; BARE_PID=""; RS_PID=""; LOGIN_LOAD=""; NGINX_STARTED=0; REDIS_STARTED=0
+GATEWAY_PID=""; TWIN_PID=""; BARE_PID=""; RS_PID=""; LOGIN_LOAD=""; NGINX_STARTED=0; REDIS_STARTED=0
 cleanup() {
-  for pid in $LOGIN_LOAD $RS_PID $BARE_PID $GATEWAY_PID; do
+  for pid in $LOGIN_LOAD $RS_PID $BARE_PID $TWIN_PID $GATEWAY_PID; do
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done
@@ -299,22 +300,43 @@ echo "redis-memory $WORK/redis-memory.txt" >> "$RESULTS"
 java -cp "$CP" eu.seta.gateway.session.RedisMemoryProbe $REDIS_PORT 200 5 > "$WORK/redis-memory-probe.txt"
 echo "redis-memory-probe $WORK/redis-memory-probe.txt" >> "$RESULTS"
 
-phase "6. revocation: the reused-token route with and without 100 000 revoked sessions, propagation, memory"
-# the same gateway, one right after the other: only the list's size differs
-run b-no-revocations -s bench/lua/bearer.lua "$PROTECTED" -- "$WORK/token.txt"
-redis-cli -p $REDIS_PORT --eval bench/revoked-sessions.lua "seta:rv:{revoked}:s" , 100000 > /dev/null
-# a lost subscription makes the gateway reload the whole set, as after a Redis outage
+phase "6. revocation: a twin gateway with and without 100 000 revoked sessions, interleaved; propagation, memory"
+# A second product gateway (the twin), configured as the first but for its key prefix: 100 000 revoked sessions
+# go under the twin's prefix only. Interleaved rounds of the reused-token route on both, first with both lists
+# empty, then with the twin's full: the first half measures how much the two JVMs differ by luck (JIT, heap
+# layout), and the cost of the list is the twin's ratio after ÷ its ratio before. The machine's drift hits both.
+TWIN=http://127.0.0.1:18084
+TWIN_PROTECTED=$TWIN/seta-search/api/v1/corpus
+LAUNCHED=$(now_ms)
+"${GATEWAY_CMD[@]}" "${GATEWAY_ARGS[@]}" --server.port=18084 --management.server.port=18094 \
+  --seta.store.redis.key-prefix=twin: > "$WORK/twin.log" 2>&1 &
+TWIN_PID=$!
+wait_ready http://127.0.0.1:18094/actuator/health/readiness "$LAUNCHED" $TWIN_PID "$WORK/twin.log" > /dev/null
+expect_ok "the twin gateway" -H "Authorization: Bearer $TOKEN" "$TWIN_PROTECTED"
+# warmed as the resource-server peer is: the rounds below check that it was enough (its first ÷ last round)
+wrk -t$THREADS -c$CONNECTIONS -d$WARM_PEER -s bench/lua/bearer.lua "$TWIN_PROTECTED" -- "$WORK/token.txt" > /dev/null
+for round in $(seq 1 $ROUNDS); do
+  run rv-first-before.$round -s bench/lua/bearer.lua "$PROTECTED" -- "$WORK/token.txt"
+  run rv-twin-before.$round -s bench/lua/bearer.lua "$TWIN_PROTECTED" -- "$WORK/token.txt"
+done
+redis-cli -p $REDIS_PORT --eval bench/revoked-sessions.lua "twin:rv:{revoked}:s" , 100000 > /dev/null
+# a lost subscription makes a gateway reload the whole set, as after a Redis outage
 redis-cli -p $REDIS_PORT CLIENT KILL TYPE pubsub > /dev/null
 KNOWN=0
 for _ in $(seq 1 100); do
-  KNOWN=$(curl -s http://127.0.0.1:18090/actuator/prometheus \
+  KNOWN=$(curl -s http://127.0.0.1:18094/actuator/prometheus \
     | awk '/^seta_revocations_known\{.*kind="session"/ {print int($2)}')
   [ "${KNOWN:-0}" -ge 100000 ] && break
   sleep 0.2
 done
-[ "${KNOWN:-0}" -ge 100000 ] || { echo "the gateway did not load the 100 000 revoked sessions" >&2; exit 1; }
-expect_ok "the reused token with 100 000 revoked sessions" -H "Authorization: Bearer $TOKEN" "$PROTECTED"
-run b-100k-revoked -s bench/lua/bearer.lua "$PROTECTED" -- "$WORK/token.txt"
+[ "${KNOWN:-0}" -ge 100000 ] || { echo "the twin gateway did not load the 100 000 revoked sessions" >&2; exit 1; }
+expect_ok "the reused token with 100 000 revoked sessions" -H "Authorization: Bearer $TOKEN" "$TWIN_PROTECTED"
+for round in $(seq 1 $ROUNDS); do
+  run rv-first-after.$round -s bench/lua/bearer.lua "$PROTECTED" -- "$WORK/token.txt"
+  run rv-twin-after.$round -s bench/lua/bearer.lua "$TWIN_PROTECTED" -- "$WORK/token.txt"
+done
+kill $TWIN_PID; wait $TWIN_PID 2>/dev/null || true
+TWIN_PID=""
 # two more gateways in one JVM on random ports, on this Redis under a key prefix of their own
 java $JVM_FLAGS -cp "$CP" eu.seta.gateway.bench.RevocationPropagationProbe $REDIS_PORT 200 \
   > "$WORK/revocation-propagation.log" 2>&1
