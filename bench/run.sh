@@ -308,8 +308,10 @@ phase "6. revocation: a twin gateway with and without 100 000 revoked sessions, 
 TWIN=http://127.0.0.1:18084
 TWIN_PROTECTED=$TWIN/seta-search/api/v1/corpus
 LAUNCHED=$(now_ms)
-"${GATEWAY_CMD[@]}" "${GATEWAY_ARGS[@]}" --server.port=18084 --management.server.port=18094 \
-  --seta.store.redis.key-prefix=twin: > "$WORK/twin.log" 2>&1 &
+# (a setting given twice on the command line becomes one comma-separated value: the ports are replaced, not added)
+TWIN_ARGS=("${GATEWAY_ARGS[@]/#--server.port=18080/--server.port=18084}")
+TWIN_ARGS=("${TWIN_ARGS[@]/#--management.server.port=18090/--management.server.port=18094}")
+"${GATEWAY_CMD[@]}" "${TWIN_ARGS[@]}" --seta.store.redis.key-prefix=twin: > "$WORK/twin.log" 2>&1 &
 TWIN_PID=$!
 wait_ready http://127.0.0.1:18094/actuator/health/readiness "$LAUNCHED" $TWIN_PID "$WORK/twin.log" > /dev/null
 expect_ok "the twin gateway" -H "Authorization: Bearer $TOKEN" "$TWIN_PROTECTED"
