@@ -19,6 +19,7 @@ class TrustedProxiesTests {
 		assertThat(proxies.isTrusted("10.1.2.3")).isTrue();
 		assertThat(proxies.isTrusted("11.1.2.3")).isFalse();
 		assertThat(proxies.isTrusted(new InetSocketAddress("10.1.2.3", 443))).isTrue();
+		assertThat(proxies.isTrusted(new InetSocketAddress("11.1.2.3", 443))).isFalse();
 	}
 
 	@Test
