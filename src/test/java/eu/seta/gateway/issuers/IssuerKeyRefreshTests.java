@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Keys of trusted issuers over time, driven by the gateway's clock: a key replaced at the issuer, tokens with kids
  * it never published, and an issuer that goes away. Each issuer runs on its own server so that one test stopping
  * its issuer leaves the other's alone. Every test starts a month after the last (see the base class): the keys are
- * then stale, so a test first shows a token working, which fetches them afresh.
+ * then stale, so a test first shows a token working, which fetches them afresh, and lets the 30 s of that refetch
+ * pass before it counts refetches of its own.
  */
 class IssuerKeyRefreshTests extends GatewayIntegrationTest {
 
@@ -63,6 +64,7 @@ class IssuerKeyRefreshTests extends GatewayIntegrationTest {
 	void aKeyReplacedAtTheIssuerWorksAfterOneRefetch() {
 		String old = ROTATING.token("rotating", "n00eve", AUDIENCE, Map.of());
 		assertThat(status(old)).isEqualTo(200);
+		this.clock.advance(Duration.ofSeconds(30));
 		ROTATING.restartWithNewKeys();
 		String fresh = ROTATING.token("rotating", "n00eve", AUDIENCE, Map.of());
 		assertThat(status(fresh)).isEqualTo(200);
@@ -76,6 +78,7 @@ class IssuerKeyRefreshTests extends GatewayIntegrationTest {
 	@Test
 	void unknownKidsCauseAtMostOneRefetchPer30Seconds() throws Exception {
 		assertThat(status(ROTATING.token("rotating", "n00eve", AUDIENCE, Map.of()))).isEqualTo(200);
+		this.clock.advance(Duration.ofSeconds(30));
 		int before = ROTATING.requests();
 		RSAKey stranger = new RSAKeyGenerator(2048).keyID("never-published").generate();
 		String forged = TestIssuer.sign(stranger, TestIssuer.rs256("never-published").build(),

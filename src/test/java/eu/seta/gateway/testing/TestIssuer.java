@@ -117,6 +117,7 @@ public final class TestIssuer implements AutoCloseable {
 
 	/** Back on the same port with new keys under the same key ids: a key replaced in place. */
 	public void restartWithNewKeys() {
+		this.server.shutdown();
 		this.keys = newKeys();
 		this.server = start(this.port);
 	}
