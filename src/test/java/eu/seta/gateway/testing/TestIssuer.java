@@ -1,8 +1,8 @@
 package eu.seta.gateway.testing;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -127,17 +127,33 @@ public final class TestIssuer implements AutoCloseable {
 		this.server.shutdown();
 	}
 
+	/**
+	 * On a port of its own, or again on the one it had: the kernel may hold that port a moment after the last server
+	 * closed it (its connections with the gateway close as it stops), so the bind is tried until it succeeds.
+	 */
 	private MockOAuth2Server start(int onPort) {
-		OAuth2TokenProvider tokens = new OAuth2TokenProvider(this.keys, () -> this.clock.get().instant());
-		MockOAuth2Server started = new MockOAuth2Server(
-				new OAuth2Config(false, null, null, false, tokens, java.util.Set.of(), new MockWebServerWrapper()));
-		try {
-			started.start(InetAddress.getByName("localhost"), onPort);
-		}
-		catch (UnknownHostException ex) {
-			throw new IllegalStateException(ex);
-		}
-		return started;
+		java.util.concurrent.atomic.AtomicReference<MockOAuth2Server> started = new java.util.concurrent.atomic.AtomicReference<>();
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> {
+				OAuth2TokenProvider tokens = new OAuth2TokenProvider(this.keys, () -> this.clock.get().instant());
+				MockOAuth2Server server = new MockOAuth2Server(new OAuth2Config(false, null, null, false, tokens,
+						java.util.Set.of(), new MockWebServerWrapper()));
+				try {
+					server.start(InetAddress.getByName("localhost"), onPort);
+					started.set(server);
+					return true;
+				}
+				catch (Exception ex) {
+					// java.net.BindException, which Kotlin throws undeclared
+					if (onPort == 0) {
+						throw new IllegalStateException(ex);
+					}
+					return false;
+				}
+			});
+		return started.get();
 	}
 
 	/** Generated keys rather than the server's fixed ones, which every user of the library shares. */
