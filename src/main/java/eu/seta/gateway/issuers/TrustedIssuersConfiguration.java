@@ -35,8 +35,9 @@ class TrustedIssuersConfiguration {
 	@Bean
 	TrustedIssuers trustedIssuers(TrustedIssuersProperties properties, EdgeProperties edge, Clock clock,
 			PrincipalDirectory directory, TokenRecipients recipients) {
+		// a fetch every few minutes has no use for a connection kept alive in between
 		ResourceRetriever retriever = new DefaultResourceRetriever(CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS,
-				MAX_DOCUMENT_BYTES);
+				MAX_DOCUMENT_BYTES, true);
 		Map<String, TrustedIssuer> issuers = new LinkedHashMap<>();
 		for (TrustedIssuersProperties.Issuer settings : properties.trustedIssuers()) {
 			if ("http".equals(settings.issuer().getScheme())) {

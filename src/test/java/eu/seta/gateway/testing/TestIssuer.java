@@ -42,8 +42,9 @@ public final class TestIssuer implements AutoCloseable {
 	private TestIssuer(Supplier<Clock> clock) {
 		this.clock = clock;
 		this.keys = newKeys();
-		this.server = start(0);
-		this.port = this.server.baseUrl().port();
+		// a port given, not 0: only then does the server socket reuse its address, which a restart on it needs
+		this.port = freePort();
+		this.server = start(this.port);
 	}
 
 	/** @param clock read for every token issued, so a test may hand its clock over later */
@@ -128,8 +129,8 @@ public final class TestIssuer implements AutoCloseable {
 	}
 
 	/**
-	 * On a port of its own, or again on the one it had: the kernel may hold that port a moment after the last server
-	 * closed it (its connections with the gateway close as it stops), so the bind is tried until it succeeds.
+	 * On its port, again after a stop: the port may be held a moment after the last server closed it (its
+	 * connections with the gateway are closing), so the bind is tried until it succeeds.
 	 */
 	private MockOAuth2Server start(int onPort) {
 		java.util.concurrent.atomic.AtomicReference<MockOAuth2Server> started = new java.util.concurrent.atomic.AtomicReference<>();
@@ -147,13 +148,19 @@ public final class TestIssuer implements AutoCloseable {
 				}
 				catch (Exception ex) {
 					// java.net.BindException, which Kotlin throws undeclared
-					if (onPort == 0) {
-						throw new IllegalStateException(ex);
-					}
 					return false;
 				}
 			});
 		return started.get();
+	}
+
+	private static int freePort() {
+		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getByName("localhost"))) {
+			return socket.getLocalPort();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	/** Generated keys rather than the server's fixed ones, which every user of the library shares. */
