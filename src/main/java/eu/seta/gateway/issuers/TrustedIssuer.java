@@ -159,6 +159,11 @@ final class TrustedIssuer {
 		catch (JOSEException ex) {
 			throw new ExternalTokenRejectedException("signature", "The access token's signature is invalid.");
 		}
+		if (claims.getSubject() == null || claims.getSubject().isBlank()) {
+			// present (the verifier requires it) but not a usable string
+			throw new ExternalTokenRejectedException("claims",
+					"The access token is not valid for this platform (issuer, audience, subject or validity).");
+		}
 		Date issuedAt = claims.getIssueTime();
 		return new ExternalToken(this.settings.id(), claims.getSubject(), this.mapping.login(claims),
 				this.mapping.role(claims).value(), PrincipalType.USER.value(),

@@ -50,7 +50,8 @@ public final class TrustedIssuers {
 		try {
 			jwt = SignedJWT.parse(token);
 			requireNoKeyInHeader(jwt.getHeader());
-			issuer = this.byId.get(jwt.getJWTClaimsSet().getIssuer());
+			String claimed = jwt.getJWTClaimsSet().getIssuer();
+			issuer = (claimed != null) ? this.byId.get(claimed) : null;
 		}
 		catch (ParseException | IllegalArgumentException ex) {
 			return Mono.error(new ExternalTokenRejectedException("malformed", "The access token is not a signed JWT."));

@@ -205,6 +205,19 @@ class TrustedIssuerTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void oddShapesGet401NeverAServerError() {
+		RSAKey key = ISSUER.signingKey("ecas");
+		refused(TestIssuer.sign(key, TestIssuer.rs256("ecas").build(),
+				ISSUER.claims("ecas", "n00eve", AUDIENCE).claim("iss", 42).build()));
+		refused(TestIssuer.sign(key, TestIssuer.rs256("ecas").build(),
+				ISSUER.claims("ecas", "n00eve", AUDIENCE).claim("sub", java.util.List.of("a")).build()));
+		refused(TestIssuer.sign(key, TestIssuer.rs256("ecas").build(),
+				new JWTClaimsSet.Builder().issuer(ISSUER.issuer("ecas")).audience(AUDIENCE).subject("n00eve").build()));
+		refused("eyJhbGciOiJub25lIn0.eyJpc3MiOiJ4In0.");
+		refused("bm90IGpzb24.bm90IGpzb24.c2ln");
+	}
+
+	@Test
 	void requirePrincipalMapsToTheActiveDirectoryPrincipal() {
 		search(ISSUER.token("directory", "n00bob", AUDIENCE, Map.of("preferred_username", "Bob.Smith")))
 			.exchange()
