@@ -42,7 +42,11 @@ public class EdgeDecoderBenchmarks {
 	@Param({ "none", "one" })
 	public String trustedIssuers;
 
-	private AccessTokenDecoder decoder;
+	/** Remembers the reused token, as the gateway's cache does. */
+	private AccessTokenDecoder caching;
+
+	/** A cache of one entry and far more distinct tokens: every call a miss, header cache aside. */
+	private AccessTokenDecoder missing;
 
 	private String cached;
 
@@ -53,24 +57,39 @@ public class EdgeDecoderBenchmarks {
 	@Setup
 	public void setUp() {
 		Clock clock = Clock.systemUTC();
+		this.caching = decoder(clock, 10_000);
+		this.missing = decoder(clock, 1);
+		Instant now = clock.instant();
+		this.cached = TestJwts.gatewaySigned(TestJwts.claims(now));
+		this.fresh = new String[512];
+		for (int i = 0; i < this.fresh.length; i++) {
+			this.fresh[i] = TestJwts.gatewaySigned(TestJwts.claims(now.plusMillis(i)));
+		}
+	}
+
+	@Benchmark
+	public Caller reusedOwnToken() {
+		return this.caching.verify(this.cached);
+	}
+
+	@Benchmark
+	public Caller newOwnToken() {
+		this.next = (this.next + 1) % this.fresh.length;
+		return this.missing.verify(this.fresh[this.next]);
+	}
+
+	private AccessTokenDecoder decoder(Clock clock, long cacheSize) {
 		TokenProperties tokens = new TokenProperties(URI.create("http://localhost:8080"), List.of("seta-api"),
 				Duration.ofHours(1), Duration.ofHours(24), Duration.ofDays(30), Duration.ZERO, Duration.ofHours(24));
-		EdgeProperties edge = new EdgeProperties("X-Seta-", List.of(), Duration.ofSeconds(30), 4096, 16384, 16,
+		EdgeProperties edge = new EdgeProperties("X-Seta-", List.of(), Duration.ofSeconds(30), 4096, 16384, cacheSize,
 				new EdgeProperties.Cors(List.of(), false, Duration.ofMinutes(30)), Duration.ofSeconds(30));
 		KeySet keySet = keySet(TestSigningKeys.KEY);
 		RevocationList revocations = new RevocationList(Duration.ofMinutes(61).toMillis(), 1000);
-		this.decoder = "none".equals(this.trustedIssuers)
+		return "none".equals(this.trustedIssuers)
 				? new AccessTokenDecoder(() -> keySet, TokenIssuer.of(tokens), tokens, edge, clock,
 						new SimpleMeterRegistry(), revocations)
 				: new AccessTokenDecoder(() -> keySet, TokenIssuer.of(tokens), tokens, edge, clock,
 						new SimpleMeterRegistry(), revocations, TestTrustedIssuers.unreachable(clock));
-		Instant now = clock.instant();
-		this.cached = TestJwts.gatewaySigned(TestJwts.claims(now));
-		// more distinct tokens than the cache (16) holds: each call below is a miss
-		this.fresh = new String[64];
-		for (int i = 0; i < this.fresh.length; i++) {
-			this.fresh[i] = TestJwts.gatewaySigned(TestJwts.claims(now.plusMillis(i)));
-		}
 	}
 
 	private static KeySet keySet(com.nimbusds.jose.jwk.RSAKey key) {
@@ -82,17 +101,6 @@ public class EdgeDecoderBenchmarks {
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	@Benchmark
-	public Caller reusedOwnToken() {
-		return this.decoder.verify(this.cached);
-	}
-
-	@Benchmark
-	public Caller newOwnToken() {
-		this.next = (this.next + 1) % this.fresh.length;
-		return this.decoder.verify(this.fresh[this.next]);
 	}
 
 }
