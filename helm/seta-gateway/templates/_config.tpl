@@ -110,4 +110,45 @@ seta:
     cors:
       allowed-origins:
         {{- toYaml .Values.edge.corsAllowedOrigins | nindent 8 }}
+    {{- with .Values.edge.trustedIssuers }}
+    trusted-issuers:
+      {{- range . }}
+      - issuer: {{ .issuer | quote }}
+        audiences:
+          {{- toYaml .audiences | nindent 10 }}
+        provider: {{ .provider | quote }}
+        {{- with .jwksUri }}
+        jwks-uri: {{ . | quote }}
+        {{- end }}
+        {{- with .algorithms }}
+        algorithms:
+          {{- toYaml . | nindent 10 }}
+        {{- end }}
+        {{- with .usernameClaim }}
+        username-claim: {{ . | quote }}
+        {{- end }}
+        {{- with .roleClaim }}
+        role-claim: {{ . | quote }}
+        {{- end }}
+        {{- with .roleMapping }}
+        role-mapping:
+          {{- range $value, $role := . }}
+          # brackets keep the claim value whole (dots, colons, slashes) as the map key
+          {{ printf "[%s]" $value | quote }}: {{ $role | quote }}
+          {{- end }}
+        {{- end }}
+        {{- with .defaultRole }}
+        default-role: {{ . | quote }}
+        {{- end }}
+        {{- if hasKey . "requirePrincipal" }}
+        require-principal: {{ .requirePrincipal }}
+        {{- end }}
+        {{- with .refreshInterval }}
+        refresh-interval: {{ . }}
+        {{- end }}
+        {{- with .staleLimit }}
+        stale-limit: {{ . }}
+        {{- end }}
+      {{- end }}
+    {{- end }}
 {{- end }}

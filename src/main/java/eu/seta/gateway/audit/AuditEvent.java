@@ -21,6 +21,11 @@ public enum AuditEvent {
 
 	TOKEN_REFRESHED("seta.tokens.refreshed"),
 
+	/** A trusted issuer's token exchanged for a token pair (RFC 8693). */
+	TOKEN_EXCHANGED("seta.tokens.exchanged"),
+
+	EXCHANGE_REJECTED("seta.exchanges.rejected", null),
+
 	REFRESH_REJECTED("seta.refresh.rejected", null),
 
 	REUSE_DETECTED("seta.refresh.reuse.detected"),

@@ -14,8 +14,15 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.jca.JCAContext;
 import com.nimbusds.jose.util.Base64URL;
+import eu.seta.gateway.issuers.ExternalToken;
+import eu.seta.gateway.issuers.ExternalTokenRejectedException;
+import eu.seta.gateway.issuers.IssuerUnavailableException;
+import eu.seta.gateway.issuers.TrustedIssuers;
 import eu.seta.gateway.keys.KeySet;
 import eu.seta.gateway.keys.SigningKeys;
 import eu.seta.gateway.revocation.RevocationList;
@@ -28,6 +35,7 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -56,12 +64,25 @@ import tools.jackson.databind.json.JsonMapper;
  * Every answer, from the cache or fresh, is checked against the {@link RevocationList} last: a revoked session or
  * principal is refused like any other invalid token, however recently its token was verified. That check is two
  * map reads; it is what keeps the cache from outliving a logout.
+ * <p>
+ * With trusted external issuers configured, a token that is not the gateway's own by its header (another
+ * {@code typ}, a kid no key of the gateway has) is not refused here: {@link #verify(String)} answers
+ * {@link #EXTERNAL}, and the caller asks {@link #verifyExternal(String)}, which may have to wait for the issuer's keys
+ * and so answers later. An own token never reaches that path, and without trusted issuers the path does not exist:
+ * the checks above are all there is. A verified external token is remembered in the same cache, and a hit stands
+ * only while its issuer's keys are the same version and not stale.
  */
 final class AccessTokenDecoder {
 
 	private static final Logger log = LoggerFactory.getLogger(AccessTokenDecoder.class);
 
 	static final String REVOKED_MESSAGE = "The access token is not valid.";
+
+	/** The answer for a token that is not the gateway's own while trusted issuers are configured: ask them. */
+	static final Caller EXTERNAL = new Caller("", "", "", "", "", "", "", Long.MIN_VALUE, "external");
+
+	/** Stands in the cache for the key of an external token: never the verifier of any kid of the gateway's. */
+	private static final KeySet.Verifier NOT_OWN = new KeySet.Verifier(JWSAlgorithm.RS256, new NeverVerifies());
 
 	private static final Set<String> HEADER_NAMES = Set.of("alg", "kid", "typ");
 
@@ -96,9 +117,22 @@ final class AccessTokenDecoder {
 
 	private final RevocationList revocations;
 
+	/** Null without trusted issuers: then no token ever leaves the checks of the gateway's own. */
+	private final @Nullable TrustedIssuers external;
+
+	/** How long a mapped principal's external token is remembered: as long as the directory watch looks after it. */
+	private final Duration mappedPrincipalLimit;
+
 	AccessTokenDecoder(SigningKeys keys, TokenIssuer issuer, TokenProperties tokens, EdgeProperties edge, Clock clock,
 			MeterRegistry meters, RevocationList revocations) {
+		this(keys, issuer, tokens, edge, clock, meters, revocations, null);
+	}
+
+	AccessTokenDecoder(SigningKeys keys, TokenIssuer issuer, TokenProperties tokens, EdgeProperties edge, Clock clock,
+			MeterRegistry meters, RevocationList revocations, @Nullable TrustedIssuers trustedIssuers) {
 		this.keys = keys;
+		this.external = (trustedIssuers != null && !trustedIssuers.isEmpty()) ? trustedIssuers : null;
+		this.mappedPrincipalLimit = tokens.accessTokenTtl();
 		this.revocations = revocations;
 		this.issuer = issuer;
 		this.audiences = List.copyOf(tokens.audience());
@@ -122,7 +156,8 @@ final class AccessTokenDecoder {
 	 * What a verified token leaves behind: its caller, the very verifier that checked it (a key replaced under the
 	 * same kid gets a new one), and when it stops being valid.
 	 */
-	record VerifiedToken(Caller caller, String kid, KeySet.Verifier verifier, Instant validUntil) {
+	record VerifiedToken(Caller caller, String kid, KeySet.Verifier verifier, Instant validUntil,
+			@Nullable ExternalToken external) {
 	}
 
 	/**
@@ -169,7 +204,8 @@ final class AccessTokenDecoder {
 	}
 
 	/**
-	 * @return the caller the token speaks for
+	 * @return the caller the token speaks for, or {@link #EXTERNAL} when trusted issuers are configured and the token
+	 * is not the gateway's own (then {@link #verifyExternal(String)} decides)
 	 * @throws RejectedTokenException when the token is not a valid access token of this gateway (counted by reason)
 	 */
 	Caller verify(String token) {
@@ -194,13 +230,51 @@ final class AccessTokenDecoder {
 		Instant now = this.clock.instant();
 		VerifiedToken cached = this.verified.getIfPresent(token);
 		KeySet keySet = this.keys.current();
-		if (cached != null && now.isBefore(cached.validUntil()) && keySet.verifier(cached.kid()) == cached.verifier()) {
-			return notRevoked(cached.caller());
+		if (cached != null && now.isBefore(cached.validUntil())) {
+			if (keySet.verifier(cached.kid()) == cached.verifier()) {
+				return notRevoked(cached.caller());
+			}
+			// only ever reached by an external token: an own one's verifier is the one its kid has, or it is gone
+			ExternalToken external = cached.external();
+			if (external != null && this.external != null && this.external.stillVerifies(external, now)) {
+				return notRevoked(cached.caller());
+			}
 		}
 		BearerTokenExtractor.requireToken68(token);
 		VerifiedToken fresh = verify(token, keySet, now);
+		if (fresh == null) {
+			return EXTERNAL;
+		}
 		this.verified.put(token, fresh);
 		return notRevoked(fresh.caller());
+	}
+
+	/**
+	 * A token {@link #verify(String)} answered {@link #EXTERNAL} for, verified by the issuer it names: later, when
+	 * that issuer's keys must be fetched first. Fails with a counted {@link RejectedTokenException}, or an
+	 * {@link IssuerUnavailableException} (503) when the issuer's keys are stale or the directory does not answer.
+	 */
+	Mono<Caller> verifyExternal(String token) {
+		TrustedIssuers issuers = this.external;
+		if (issuers == null) {
+			return Mono.error(reject("kid", "The access token was not signed by a key of this gateway."));
+		}
+		return issuers.admit(token).map((external) -> {
+			Caller caller = Caller.of(external);
+			Instant validUntil = external.expiresAt().plus(this.skew);
+			if (external.principalId() != null) {
+				// the directory watch notices a disabled principal only while it watches: remember no longer
+				validUntil = min(validUntil, this.clock.instant().plus(this.mappedPrincipalLimit));
+			}
+			this.verified.put(token, new VerifiedToken(caller, "", NOT_OWN, validUntil, external));
+			return notRevoked(caller);
+		})
+			.onErrorMap(ExternalTokenRejectedException.class, (ex) -> reject(ex.reason(), ex.getMessage()))
+			.doOnError(RejectedTokenException.class, this::count);
+	}
+
+	private static Instant min(Instant a, Instant b) {
+		return a.isBefore(b) ? a : b;
 	}
 
 	/** The message is the generic one: a client learns that its token is no good, not that it was revoked. */
@@ -211,7 +285,8 @@ final class AccessTokenDecoder {
 		return caller;
 	}
 
-	private VerifiedToken verify(String token, KeySet keySet, Instant now) {
+	/** Null for a token that is not the gateway's own while trusted issuers may know it. */
+	private @Nullable VerifiedToken verify(String token, KeySet keySet, Instant now) {
 		int firstDot = token.indexOf('.');
 		int secondDot = (firstDot < 0) ? -1 : token.indexOf('.', firstDot + 1);
 		// RFC 7515 base64url has no padding: token68 allows a trailing '=', a JWS never has one, and the decoder would
@@ -221,9 +296,21 @@ final class AccessTokenDecoder {
 			throw reject("malformed", "The access token is not a signed JWT.");
 		}
 		String encodedHeader = token.substring(0, firstDot);
-		TokenHeader header = header(encodedHeader);
+		TokenHeader header;
+		try {
+			header = header(encodedHeader);
+		}
+		catch (RejectedTokenException notOwn) {
+			if (this.external != null) {
+				return null;
+			}
+			throw notOwn;
+		}
 		KeySet.Verifier key = keySet.verifier(header.kid());
 		if (key == null) {
+			if (this.external != null) {
+				return null;
+			}
 			throw reject("kid", "The access token was not signed by a key of this gateway.");
 		}
 		if (!key.algorithm().getName().equals(header.alg())) {
@@ -232,7 +319,7 @@ final class AccessTokenDecoder {
 		verifySignature(token, secondDot, header, key);
 		Map<?, ?> claims = json(token.substring(firstDot + 1, secondDot), "claims");
 		Instant expiresAt = checkClaims(claims, now);
-		return new VerifiedToken(Caller.of(claims), header.kid(), key, expiresAt.plus(this.skew));
+		return new VerifiedToken(Caller.of(claims), header.kid(), key, expiresAt.plus(this.skew), null);
 	}
 
 	private TokenHeader header(String encoded) {
@@ -338,6 +425,28 @@ final class AccessTokenDecoder {
 
 	private static RejectedTokenException reject(String reason, String message) {
 		return new RejectedTokenException(reason, message);
+	}
+
+	/** Verifies nothing: the key of the {@link #NOT_OWN} stand-in, which no signature ever reaches. */
+	private static final class NeverVerifies implements JWSVerifier {
+
+		private final JCAContext context = new JCAContext();
+
+		@Override
+		public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) {
+			return false;
+		}
+
+		@Override
+		public Set<JWSAlgorithm> supportedJWSAlgorithms() {
+			return Set.of();
+		}
+
+		@Override
+		public JCAContext getJCAContext() {
+			return this.context;
+		}
+
 	}
 
 }

@@ -14,10 +14,14 @@ public final class AccessTokens {
 		this.decoder = decoder;
 	}
 
-	/** The caller the token speaks for, or null when it is not a currently valid access token of this gateway. */
+	/**
+	 * The caller the token speaks for, or null when it is not a currently valid access token of this gateway. A
+	 * trusted external issuer's token is not one: it names no session of the gateway's to revoke or introspect.
+	 */
 	public @Nullable Caller valid(String token) {
 		try {
-			return this.decoder.verify(token);
+			Caller caller = this.decoder.verify(token);
+			return (caller == AccessTokenDecoder.EXTERNAL || caller.isExternal()) ? null : caller;
 		}
 		catch (BearerRefusal ex) {
 			return null;

@@ -26,7 +26,7 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code X-Seta-User-Id});</li>
  * <li>without {@code Forwarded}, {@code X-Forwarded-*} and {@code X-Real-IP} unless the connection comes from a
  * trusted proxy, whose ones are kept and extended;</li>
- * <li>with the verified caller's identity;</li>
+ * <li>with the verified caller's identity (and, for a trusted external issuer's token, that issuer);</li>
  * <li>with the gateway's forwarding headers, as Spring Cloud Gateway's two forwarding filters write them:
  * {@code X-Forwarded-For}, {@code -Proto}, {@code -Host}, {@code -Port} (appended, comma-separated, to a trusted
  * proxy's), {@code -Prefix} when a route strips part of the path, and a {@code Forwarded} element of its own.</li>
@@ -54,6 +54,8 @@ class BackendRequestHeaders implements HttpHeadersFilter, Ordered {
 
 	private final String tokenId;
 
+	private final String issuer;
+
 	private final TrustedProxies trustedProxies;
 
 	BackendRequestHeaders(EdgeProperties properties, TrustedProxies trustedProxies) {
@@ -65,6 +67,7 @@ class BackendRequestHeaders implements HttpHeadersFilter, Ordered {
 		this.role = prefix + "Role";
 		this.userType = prefix + "User-Type";
 		this.tokenId = prefix + "Token-Id";
+		this.issuer = prefix + "Issuer";
 		this.trustedProxies = trustedProxies;
 	}
 
@@ -104,6 +107,9 @@ class BackendRequestHeaders implements HttpHeadersFilter, Ordered {
 			headers.set(this.role, caller.role());
 			headers.set(this.userType, caller.userType());
 			headers.set(this.tokenId, caller.tokenId());
+			if (caller.isExternal()) {
+				headers.set(this.issuer, caller.issuer());
+			}
 		}
 		forwarding(headers, input, exchange);
 		return headers;

@@ -2,6 +2,7 @@ package eu.seta.gateway.edge;
 
 import java.util.Map;
 
+import eu.seta.gateway.issuers.ExternalToken;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -18,9 +19,11 @@ import org.springframework.web.server.ServerWebExchange;
  * @param sessionId the token's {@code sid}, its refresh session; empty for a token without one
  * @param issuedAt the token's {@code iat} in epoch seconds; {@link Long#MIN_VALUE} without one, so that a
  * principal's "not before" time refuses it
+ * @param issuer empty for the gateway's own tokens; for a trusted external issuer's, that issuer (backends get it
+ * as {@code X-Seta-Issuer})
  */
 public record Caller(String userId, String provider, String username, String role, String userType,
-		String tokenId, String sessionId, long issuedAt) {
+		String tokenId, String sessionId, long issuedAt, String issuer) {
 
 	public static final String ADMINISTRATOR = "Administrator";
 
@@ -51,7 +54,21 @@ public record Caller(String userId, String provider, String username, String rol
 		long issuedAt = (claims.get("iat") instanceof Number iat) ? iat.longValue() : Long.MIN_VALUE;
 		return new Caller(text(claims.get("sub")), text(setaId.get("provider")), text(setaId.get("provider_uid")),
 				text(claims.get("role")), text(claims.get("user_type")), text(claims.get("jti")),
-				text(claims.get("sid")), issuedAt);
+				text(claims.get("sid")), issuedAt, "");
+	}
+
+	/**
+	 * From a trusted issuer's verified token: no session of the gateway's (its revocations reach the caller through
+	 * its user id and {@code iat}).
+	 */
+	static Caller of(ExternalToken token) {
+		return new Caller(token.userId(), token.login().provider(), token.login().username(), token.role(),
+				token.userType(), token.tokenId(), "", token.issuedAt(), token.issuer());
+	}
+
+	/** A caller of a trusted external issuer rather than of the gateway's own tokens. */
+	public boolean isExternal() {
+		return !this.issuer.isEmpty();
 	}
 
 	private static String text(@Nullable Object value) {

@@ -36,6 +36,14 @@ public class EdgeChallenges {
 		return challenge(exchange, HttpStatus.FORBIDDEN, ErrorCodes.INSUFFICIENT_SCOPE, description);
 	}
 
+	/** A token that cannot be judged now (its issuer unreachable too long): the caller retries, no challenge. */
+	Mono<Void> unavailable(ServerWebExchange exchange, String description) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, "5");
+		return this.responses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE,
+				new ErrorBody(ErrorCodes.TEMPORARILY_UNAVAILABLE, description), headers);
+	}
+
 	Mono<Void> refuse(ServerWebExchange exchange, BearerRefusal refusal) {
 		return challenge(exchange, refusal.status(), refusal.errorCode(), refusal.getMessage());
 	}

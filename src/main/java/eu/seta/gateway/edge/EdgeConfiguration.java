@@ -3,6 +3,7 @@ package eu.seta.gateway.edge;
 import java.time.Clock;
 
 import eu.seta.gateway.errors.ErrorResponses;
+import eu.seta.gateway.issuers.TrustedIssuers;
 import eu.seta.gateway.keys.SigningKeys;
 import eu.seta.gateway.revocation.RevocationList;
 import eu.seta.gateway.token.TokenIssuer;
@@ -25,8 +26,9 @@ class EdgeConfiguration {
 
 	@Bean
 	AccessTokenDecoder accessTokenDecoder(SigningKeys keys, TokenIssuer issuer, TokenProperties tokens,
-			EdgeProperties edge, Clock clock, MeterRegistry meters, RevocationList revocations) {
-		return new AccessTokenDecoder(keys, issuer, tokens, edge, clock, meters, revocations);
+			EdgeProperties edge, Clock clock, MeterRegistry meters, RevocationList revocations,
+			TrustedIssuers trustedIssuers) {
+		return new AccessTokenDecoder(keys, issuer, tokens, edge, clock, meters, revocations, trustedIssuers);
 	}
 
 	@Bean

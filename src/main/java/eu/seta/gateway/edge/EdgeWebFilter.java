@@ -7,6 +7,7 @@ import java.util.Map;
 import eu.seta.gateway.errors.ErrorBody;
 import eu.seta.gateway.errors.ErrorCodes;
 import eu.seta.gateway.errors.ErrorResponses;
+import eu.seta.gateway.issuers.IssuerUnavailableException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -103,13 +104,37 @@ final class EdgeWebFilter implements WebFilter, Ordered {
 		if (!administration && !introspection && isOwnPublic(path)) {
 			return chain.filter(exchange);
 		}
+		String token;
 		Caller caller;
 		try {
-			caller = authenticate(request);
+			token = bearerToken(request);
+			caller = (token != null) ? this.decoder.verify(token) : null;
 		}
 		catch (BearerRefusal refusal) {
 			return this.challenges.refuse(exchange, refusal);
 		}
+		if (caller == AccessTokenDecoder.EXTERNAL) {
+			return external(exchange, chain, token, administration, introspection);
+		}
+		return proceed(exchange, chain, caller, administration, introspection);
+	}
+
+	/**
+	 * A token for the trusted issuers: verified later when its issuer's keys must be fetched first, so the rest of the
+	 * pass runs once it is. Only such tokens come here; the gateway's own never do.
+	 */
+	private Mono<Void> external(ServerWebExchange exchange, WebFilterChain chain, String token,
+			boolean administration, boolean introspection) {
+		return this.decoder.verifyExternal(token)
+			.map((caller) -> proceed(exchange, chain, caller, administration, introspection))
+			.onErrorResume(BearerRefusal.class, (refusal) -> Mono.just(this.challenges.refuse(exchange, refusal)))
+			.onErrorResume(IssuerUnavailableException.class,
+					(unavailable) -> Mono.just(this.challenges.unavailable(exchange, unavailable.getMessage())))
+			.flatMap((next) -> next);
+	}
+
+	private Mono<Void> proceed(ServerWebExchange exchange, WebFilterChain chain, @Nullable Caller caller,
+			boolean administration, boolean introspection) {
 		if (caller != null) {
 			Caller.remember(exchange, caller);
 		}
@@ -125,16 +150,14 @@ final class EdgeWebFilter implements WebFilter, Ordered {
 		return chain.filter(exchange);
 	}
 
-	private @Nullable Caller authenticate(ServerHttpRequest request) {
-		String token;
+	private @Nullable String bearerToken(ServerHttpRequest request) {
 		try {
-			token = this.bearer.extract(request);
+			return this.bearer.extract(request);
 		}
 		catch (RejectedTokenException tooLong) {
 			this.decoder.count(tooLong);
 			throw tooLong;
 		}
-		return (token != null) ? this.decoder.verify(token) : null;
 	}
 
 	/** The gateway's own endpoints, the administrator's included: everything that is not routed to a backend. */

@@ -14,6 +14,8 @@ public final class ErrorCodes {
 
 	public static final String INVALID_TOKEN = "invalid_token";
 
+	public static final String UNSUPPORTED_GRANT_TYPE = "unsupported_grant_type";
+
 	public static final String INSUFFICIENT_SCOPE = "insufficient_scope";
 
 	public static final String ACCESS_DENIED = "access_denied";

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -26,6 +27,10 @@ import reactor.core.publisher.Mono;
  * about each every {@code directory-check-interval}; the directory answers from its own state (the file as last
  * reloaded, the user service's cached answers), so a change is seen within the directory's own refresh time plus
  * that interval. Whichever replica notices first revokes on all of them.
+ * <p>
+ * A principal of a provider a trusted external issuer maps to keeps its tokens without keys: it gets them from
+ * that issuer (token exchange, or the issuer's own tokens at the edge), not by proving a key, so having none
+ * takes nothing from it. Disabled or removed, it loses them like anyone.
  */
 final class DirectoryWatch implements TokenRecipients {
 
@@ -42,8 +47,12 @@ final class DirectoryWatch implements TokenRecipients {
 	/** Principal ids with access tokens from this replica that may still be valid. */
 	private final Cache<String, Boolean> watched;
 
+	/** Providers of trusted external issuers, lowercased as logins are. */
+	private final Set<String> keylessProviders;
+
 	DirectoryWatch(PrincipalDirectory directory, SessionStore store, Revocations revocations, AuditLog audit,
-			Clock clock, Duration tokenLifetime, long maxPrincipals) {
+			Clock clock, Duration tokenLifetime, long maxPrincipals, Set<String> keylessProviders) {
+		this.keylessProviders = Set.copyOf(keylessProviders);
 		this.directory = directory;
 		this.store = store;
 		this.revocations = revocations;
@@ -72,7 +81,7 @@ final class DirectoryWatch implements TokenRecipients {
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
 			.flatMap((found) -> {
-				String cause = withdrawal(found.orElse(null));
+				String cause = withdrawal(found.orElse(null), this.keylessProviders);
 				return (cause != null) ? revoke(principalId, cause) : Mono.<Void>empty();
 			})
 			.onErrorResume((failure) -> {
@@ -96,14 +105,14 @@ final class DirectoryWatch implements TokenRecipients {
 	}
 
 	/** Why the principal may have no tokens any more, or null when it still may. */
-	static @Nullable String withdrawal(@Nullable Principal principal) {
+	static @Nullable String withdrawal(@Nullable Principal principal, Set<String> keylessProviders) {
 		if (principal == null) {
 			return "principal_removed";
 		}
 		if (!principal.isActive()) {
 			return "principal_disabled";
 		}
-		if (principal.publicKeys().isEmpty()) {
+		if (principal.publicKeys().isEmpty() && !keylessProviders.contains(principal.login().provider())) {
 			return "principal_keyless";
 		}
 		return null;

@@ -6,6 +6,7 @@ import java.time.Duration;
 import eu.seta.gateway.audit.AuditLog;
 import eu.seta.gateway.directory.PrincipalDirectory;
 import eu.seta.gateway.edge.EdgeProperties;
+import eu.seta.gateway.issuers.TrustedIssuersProperties;
 import eu.seta.gateway.session.SessionStore;
 import eu.seta.gateway.session.StoreProperties;
 import eu.seta.gateway.token.TokenProperties;
@@ -54,9 +55,10 @@ class RevocationConfiguration {
 
 	@Bean
 	DirectoryWatch directoryWatch(PrincipalDirectory directory, SessionStore store, Revocations revocations,
-			AuditLog audit, Clock clock, TokenProperties tokens, RevocationProperties properties) {
+			AuditLog audit, Clock clock, TokenProperties tokens, RevocationProperties properties,
+			TrustedIssuersProperties trustedIssuers) {
 		return new DirectoryWatch(directory, store, revocations, audit, clock, tokens.accessTokenTtl(),
-				properties.maxEntries());
+				properties.maxEntries(), trustedIssuers.providers());
 	}
 
 	/** One pass at a time: a slow directory delays the next pass rather than piling passes up. */

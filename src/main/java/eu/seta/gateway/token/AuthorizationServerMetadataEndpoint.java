@@ -22,9 +22,13 @@ class AuthorizationServerMetadataEndpoint {
 
 	private final SigningKeys keys;
 
-	AuthorizationServerMetadataEndpoint(TokenIssuer issuer, SigningKeys keys) {
+	private final List<String> grantTypes;
+
+	AuthorizationServerMetadataEndpoint(TokenIssuer issuer, SigningKeys keys, TokenExchangeGrant exchange) {
 		this.issuer = issuer;
 		this.keys = keys;
+		this.grantTypes = exchange.offered() ? List.of("refresh_token", TokenExchangeRequest.GRANT_TYPE)
+				: List.of("refresh_token");
 	}
 
 	@Operation(summary = "OAuth 2.0 authorization server metadata (RFC 8414)")
@@ -37,7 +41,7 @@ class AuthorizationServerMetadataEndpoint {
 		metadata.put("revocation_endpoint", issuer + "/authentication/v1/token/revoke");
 		metadata.put("introspection_endpoint", issuer + "/authentication/v1/introspect");
 		metadata.put("jwks_uri", issuer + "/.well-known/jwks.json");
-		metadata.put("grant_types_supported", List.of("refresh_token"));
+		metadata.put("grant_types_supported", this.grantTypes);
 		metadata.put("response_types_supported", List.of());
 		metadata.put("token_endpoint_auth_methods_supported", List.of("none"));
 		metadata.put("revocation_endpoint_auth_methods_supported", List.of("none"));

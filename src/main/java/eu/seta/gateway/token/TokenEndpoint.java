@@ -50,7 +50,13 @@ class TokenEndpoint {
 
 	private final TokenRequestParser parser = new TokenRequestParser();
 
+	/** What /token reads with trusted issuers configured: the JSON proof, or a token exchange as a form. */
+	private static final String[] TOKEN_TYPES = { MediaType.APPLICATION_JSON_VALUE,
+			MediaType.APPLICATION_FORM_URLENCODED_VALUE };
+
 	private final ProofGrant proofGrant;
+
+	private final TokenExchangeGrant exchangeGrant;
 
 	private final RefreshGrant refreshGrant;
 
@@ -58,40 +64,67 @@ class TokenEndpoint {
 
 	private final ClientAddresses clients;
 
-	TokenEndpoint(ProofGrant proofGrant, RefreshGrant refreshGrant, TokenRevocation revocation,
-			ClientAddresses clients) {
+	TokenEndpoint(ProofGrant proofGrant, TokenExchangeGrant exchangeGrant, RefreshGrant refreshGrant,
+			TokenRevocation revocation, ClientAddresses clients) {
 		this.proofGrant = proofGrant;
+		this.exchangeGrant = exchangeGrant;
 		this.refreshGrant = refreshGrant;
 		this.revocation = revocation;
 		this.clients = clients;
 	}
 
-	@Operation(summary = "Obtain a token pair by proving possession of a registered RSA key",
+	@Operation(summary = "Obtain a token pair by proving possession of a registered RSA key, or by token exchange",
 			description = "Sign rsa_original_message (any text, at most 4096 characters; 20 random letters will do) "
 					+ "with RSASSA-PKCS1-v1_5 and SHA-256 over its UTF-8 bytes, and send the signature as hex. "
-					+ "Each (principal, message) pair is accepted once within the replay retention window.",
+					+ "Each (principal, message) pair is accepted once within the replay retention window. "
+					+ "With trusted issuers configured (seta.edge.trusted-issuers), a form body instead exchanges "
+					+ "an access or ID token of one of them for a pair (RFC 8693), once per token; the principal must "
+					+ "be active in the directory.",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-					content = @Content(mediaType = "application/json",
-							schema = @Schema(implementation = TokenRequestSchema.class))))
+					content = { @Content(mediaType = "application/json",
+							schema = @Schema(implementation = TokenRequestSchema.class)),
+							@Content(mediaType = "application/x-www-form-urlencoded",
+									schema = @Schema(implementation = TokenExchangeSchema.class)) }))
 	@ApiResponse(responseCode = "200", description = "Token pair",
 			content = @Content(schema = @Schema(implementation = TokenResponse.class)))
 	@ApiResponse(responseCode = "400", description = "invalid_request: malformed JSON, a field missing, empty or "
-			+ "not a string, signature not even-length hex or longer than any accepted key, message over 4096 characters",
+			+ "not a string, signature not even-length hex or longer than any accepted key, message over 4096 "
+			+ "characters; token exchange: a parameter missing or repeated, an unsupported subject_token_type, or a "
+			+ "subject token that is not accepted (invalid, expired, of an issuer not trusted, already exchanged, or "
+			+ "of a principal that is not active), all with the same message; unsupported_grant_type: a form "
+			+ "whose grant_type is not token exchange",
 			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 	@ApiResponse(responseCode = "401", description = "invalid_grant: unknown or disabled principal, no key, wrong "
 			+ "signature or a replayed proof, all with the same answer",
 			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 	@ApiResponse(responseCode = "413", description = "Body over 16 KiB",
 			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-	@ApiResponse(responseCode = "415", description = "Content type other than application/json (none is fine)",
+	@ApiResponse(responseCode = "415", description = "Content type other than application/json (none is fine), or "
+			+ "application/x-www-form-urlencoded with trusted issuers configured",
 			content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 	@ApiResponse(responseCode = "429", description = "Too many failed proofs from this address or for this login; "
 			+ "Retry-After says when to try again", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
-	@ApiResponse(responseCode = "503", description = "The session store or the user directory is unavailable; "
+	@ApiResponse(responseCode = "503", description = "The session store or the user directory is unavailable, or "
+			+ "(token exchange) the subject token's issuer has been unreachable longer than its stale limit; "
 			+ "Retry-After", content = @Content(schema = @Schema(implementation = ErrorBody.class)))
 	@PostMapping
 	Mono<ResponseEntity<TokenResponse>> token(ServerHttpRequest request) {
-		RequestBodies.requireJsonOrNone(request);
+		if (!this.exchangeGrant.offered()) {
+			RequestBodies.requireJsonOrNone(request);
+		}
+		else {
+			MediaType type = RequestBodies.contentType(request, TOKEN_TYPES);
+			if (type != null && MediaType.APPLICATION_FORM_URLENCODED.equalsTypeAndSubtype(type)) {
+				return RequestBodies.read(request)
+					.map(this.parser::exchange)
+					.flatMap((exchange) -> this.exchangeGrant.exchange(exchange, this.clients.of(request)))
+					.map(TokenEndpoint::noStore)
+					.onErrorMap(TokenEndpoint::toRefusal);
+			}
+			if (type != null && !MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type)) {
+				throw RequestBodies.unsupported(TOKEN_TYPES);
+			}
+		}
 		return RequestBodies.read(request)
 			.map(this.parser::parse)
 			.flatMap((proof) -> this.proofGrant.grant(proof, this.clients.of(request)))
@@ -205,6 +238,19 @@ class TokenEndpoint {
 
 	private static <T> ResponseEntity<T> noStore(T body) {
 		return ResponseEntity.ok().cacheControl(NO_STORE).header("Pragma", "no-cache").body(body);
+	}
+
+	/** A token exchange (RFC 8693) as a form; documentation only, the endpoint reads the form itself. */
+	@Schema(name = "TokenExchangeRequest", requiredProperties = { "grant_type", "subject_token",
+			"subject_token_type" })
+	record TokenExchangeSchema(
+			@Schema(name = "grant_type", allowableValues = TokenExchangeRequest.GRANT_TYPE) String grantType,
+			@Schema(name = "subject_token", description = "An access or ID token of a trusted issuer")
+			String subjectToken,
+			@Schema(name = "subject_token_type", allowableValues = { TokenExchangeRequest.ACCESS_TOKEN_TYPE,
+					TokenExchangeRequest.ID_TOKEN_TYPE }) String subjectTokenType,
+			@Schema(name = "requested_token_type", allowableValues = TokenExchangeRequest.ACCESS_TOKEN_TYPE,
+					description = "Optional") String requestedTokenType) {
 	}
 
 	/** The request body as SeTA clients send it; documentation only, the endpoint reads the JSON itself. */

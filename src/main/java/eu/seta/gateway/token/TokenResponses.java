@@ -18,4 +18,12 @@ final class TokenResponses {
 				refreshSeconds);
 	}
 
+	/** RFC 8693 section 2.2.1: a token exchange names the type of what it issued. */
+	static TokenResponse exchanged(AccessTokenIssuer.AccessToken access, RefreshTokens.Issued refresh, Session session,
+			Instant now) {
+		TokenResponse pair = of(access, refresh, session, now);
+		return new TokenResponse(pair.accessToken(), pair.refreshToken(), pair.tokenType(), pair.expiresIn(),
+				pair.refreshExpiresIn(), TokenExchangeRequest.ACCESS_TOKEN_TYPE);
+	}
+
 }

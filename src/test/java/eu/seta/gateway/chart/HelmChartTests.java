@@ -279,6 +279,69 @@ class HelmChartTests {
 	}
 
 	@Test
+	void shouldRenderTrustedIssuersAsTheGatewayBindsThem() throws IOException {
+		Path values = Files.createTempFile("trusted-issuers", ".yaml");
+		Files.writeString(values, """
+				edge:
+				  trustedIssuers:
+				    - issuer: https://ecas.example.eu/cas/oauth2
+				      audiences: [seta]
+				      provider: ecas
+				      requirePrincipal: true
+				      staleLimit: 30m
+				    - issuer: https://keycloak.example.org/realms/seta
+				      jwksUri: https://keycloak.example.org/realms/seta/protocol/openid-connect/certs
+				      audiences: [seta-console, seta-api]
+				      provider: keycloak
+				      algorithms: [PS256]
+				      usernameClaim: email
+				      roleClaim: realm_access.roles
+				      roleMapping:
+				        seta.admin: Administrator
+				        "realm:user": User
+				      defaultRole: User
+				""", StandardCharsets.UTF_8);
+		String config = render((template) -> template.withValuesFile(values)).applicationConfig();
+		org.springframework.core.env.PropertySource<?> yaml = new org.springframework.boot.env.YamlPropertySourceLoader()
+			.load("application.yml", new org.springframework.core.io.ByteArrayResource(
+					config.getBytes(StandardCharsets.UTF_8)))
+			.get(0);
+		eu.seta.gateway.issuers.TrustedIssuersProperties bound = new org.springframework.boot.context.properties.bind.Binder(
+				org.springframework.boot.context.properties.source.ConfigurationPropertySources.from(yaml))
+			.bind(eu.seta.gateway.issuers.TrustedIssuersProperties.PREFIX,
+					eu.seta.gateway.issuers.TrustedIssuersProperties.class)
+			.get();
+		assertThat(bound.trustedIssuers()).hasSize(2);
+		var ecas = bound.trustedIssuers().get(0);
+		assertThat(ecas.id()).isEqualTo("https://ecas.example.eu/cas/oauth2");
+		assertThat(ecas.requirePrincipal()).isTrue();
+		assertThat(ecas.staleLimit()).hasMinutes(30);
+		assertThat(ecas.algorithms()).containsExactly("RS256", "ES256");
+		var keycloak = bound.trustedIssuers().get(1);
+		assertThat(keycloak.audiences()).containsExactly("seta-console", "seta-api");
+		assertThat(keycloak.algorithms()).containsExactly("PS256");
+		assertThat(keycloak.usernameClaim()).isEqualTo("email");
+		assertThat(keycloak.roleMapping()).containsExactlyInAnyOrderEntriesOf(
+				Map.of("seta.admin", "Administrator", "realm:user", "User"));
+		assertThat(render((template) -> {
+		}).applicationConfig()).doesNotContain("trusted-issuers");
+	}
+
+	@Test
+	void shouldRefuseATrustedIssuerWithoutAudiencesOrWithAnHmacAlgorithm() {
+		assertThatThrownBy(() -> render((template) -> template.set("edge.trustedIssuers[0].issuer", "https://a.example")
+			.set("edge.trustedIssuers[0].provider", "ecas"))).hasMessageContaining("audiences");
+		assertThatThrownBy(() -> render((template) -> template.set("edge.trustedIssuers[0].issuer", "https://a.example")
+			.set("edge.trustedIssuers[0].provider", "ecas")
+			.set("edge.trustedIssuers[0].audiences[0]", "seta")
+			.set("edge.trustedIssuers[0].algorithms[0]", "HS256"))).hasMessageContaining("algorithms");
+		assertThatThrownBy(() -> render((template) -> template.set("edge.trustedIssuers[0].issuer", "https://a.example")
+			.set("edge.trustedIssuers[0].provider", "ecas")
+			.set("edge.trustedIssuers[0].audiences[0]", "seta")
+			.set("edge.trustedIssuers[0].audience", "typo"))).hasMessageContaining("audience");
+	}
+
+	@Test
 	void shouldRefuseATypoWithAMessageNamingIt() {
 		assertThatThrownBy(() -> render((template) -> template.set("replicaCont", 2))).hasMessageContaining("replicaCont");
 		assertThatThrownBy(() -> render((template) -> template.set("redis.hots", "redis"))).hasMessageContaining("hots");

@@ -44,6 +44,27 @@ class AccessTokenDecoderTests {
 			this.clock, this.meters, new RevocationList(Duration.ofMinutes(61).toMillis(), 1000));
 
 	@Test
+	void withTrustedIssuersAnOwnTokenIsDecidedByTheOwnChecksAloneAndAnyOtherIsHandedOver() {
+		AccessTokenDecoder withIssuers = new AccessTokenDecoder(this.keys::get, TokenIssuer.of(this.tokens), this.tokens,
+				new EdgeProperties("X-Seta-", List.of(), Duration.ofSeconds(30), 4096, 16384, 100,
+						new EdgeProperties.Cors(List.of(), false, Duration.ofMinutes(30)), Duration.ofSeconds(30)),
+				this.clock, this.meters, new RevocationList(Duration.ofMinutes(61).toMillis(), 1000),
+				eu.seta.gateway.issuers.TestTrustedIssuers.unreachable(this.clock));
+		String own = TestJwts.gatewaySigned(TestJwts.claims(this.clock.instant()));
+		assertThat(withIssuers.verify(own).userId()).isEqualTo("u-alice");
+		assertThat(withIssuers.verify(own).isExternal()).isFalse();
+		// a wrong own token is still refused by the own checks: its header is the gateway's
+		String expired = TestJwts.gatewaySigned(TestJwts.claims(this.clock.instant().minusSeconds(7200)));
+		assertThatExceptionOfType(RejectedTokenException.class).isThrownBy(() -> withIssuers.verify(expired))
+			.withMessage("The access token has expired.");
+		String foreign = TestJwts.rs256(TestJwts.header("RS256", "someone-elses"),
+				TestJwts.claims(this.clock.instant()), TestJwts.privateKey());
+		assertThat(withIssuers.verify(foreign)).isSameAs(AccessTokenDecoder.EXTERNAL);
+		assertThatExceptionOfType(RejectedTokenException.class).isThrownBy(() -> this.decoder.verify(foreign))
+			.withMessage("The access token was not signed by a key of this gateway.");
+	}
+
+	@Test
 	void aReusedTokenIsVerifiedOnceAndCountedAsACacheHit() {
 		String token = TestJwts.gatewaySigned(TestJwts.claims(this.clock.instant()));
 		Caller first = this.decoder.verify(token);

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class EventLoopBlockHoundTests extends GatewayIntegrationTest {
 
-	private static final List<String> BLOCKING_CALLS = new CopyOnWriteArrayList<>();
+	/** Shared with the subclasses, which run in the same JVM under the one detector installed here. */
+	static final List<String> BLOCKING_CALLS = new CopyOnWriteArrayList<>();
 
 	static {
 		// install(...) also loads the integrations Reactor and Netty ship: they name the non-blocking threads

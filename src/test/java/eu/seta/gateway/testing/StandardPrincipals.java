@@ -60,6 +60,13 @@ public final class StandardPrincipals {
 	public static final TestPrincipals.Entry FRANK = TestPrincipals.user("u-frank", "github", "frank",
 			TestKeys.openSsh(FRANK_KEY.getPublic(), "frank"));
 
+	/** Logs in through a trusted issuer (EU Login): no key of her own. */
+	public static final TestPrincipals.Entry EVE_ECAS = TestPrincipals.user("u-eve", "ecas", "eve");
+
+	/** Known to the trusted issuer, disabled here. */
+	public static final TestPrincipals.Entry MALLORY_ECAS_DISABLED = TestPrincipals.user("u-mallory", "ecas", "mallory")
+		.withStatus("disabled");
+
 	/** The demo principal of config/, whose key was made with ssh-keygen. */
 	public static final TestPrincipals.Entry DEMO = TestPrincipals.user("demo-user", "github", "demo",
 			read(Path.of("config/dev/demo_rsa.pub")).strip());
@@ -72,7 +79,8 @@ public final class StandardPrincipals {
 
 	public static List<TestPrincipals.Entry> all() {
 		List<TestPrincipals.Entry> all = new ArrayList<>(
-				List.of(ALICE, BOB, CAROL_DISABLED, DAVE_NO_KEY, ERIN, APP, FRANK, DEMO));
+				List.of(ALICE, BOB, CAROL_DISABLED, DAVE_NO_KEY, ERIN, APP, FRANK, DEMO, EVE_ECAS,
+						MALLORY_ECAS_DISABLED));
 		String key = wycheproofKeyPem();
 		for (JsonNode test : wycheproof().get("testGroups").get(0).get("tests")) {
 			int id = test.get("tcId").intValue();

@@ -33,6 +33,11 @@ class ApiDocumentationTests extends GatewayIntegrationTest {
 		});
 		JsonNode tokenRequest = paths.get("/authentication/v1/token").get("post").get("requestBody");
 		assertThat(tokenRequest.toString()).contains("TokenRequest");
+		// the token exchange (RFC 8693) is the form variant of the same request
+		assertThat(tokenRequest.get("content").has("application/x-www-form-urlencoded")).isTrue();
+		assertThat(tokenRequest.toString()).contains("TokenExchangeRequest");
+		assertThat(json).contains("subject_token_type", "urn:ietf:params:oauth:grant-type:token-exchange",
+				"issued_token_type");
 		assertThat(json).contains("rsa_original_message", "rsa_message_signature", "refresh_expires_in");
 		assertThat(paths.has("/.well-known/jwks.json")).isTrue();
 		assertThat(paths.has("/.well-known/oauth-authorization-server")).isTrue();
