@@ -84,7 +84,7 @@ class CallerRequirementTests {
 	}
 
 	private static Caller caller(String role, String userType) {
-		return new Caller("u-1", "github", "someone", role, userType, "jti-1", "sid-1", 0);
+		return new Caller("u-1", "github", "someone", role, userType, "jti-1", "sid-1", 0, "");
 	}
 
 	private static Outcome call(GatewayFilter filter, Caller caller) {
