@@ -7,10 +7,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  * One structured line per security event on the logger {@value #LOGGER}, so that operators can route it apart from
  * the application log, and a count on the event's metric. The line is a JSON object whatever the log format:
  * {@code time, event, principal, client, session, reason} and, where it helps, {@code login}, {@code actor},
- * {@code count}. It never holds a token, a signature or a key: sessions appear as a short hash, and values a client
+ * {@code count}, and {@code trace}: the trace id of the call it happened in, when tracing is on. It never holds a token, a signature or a key: sessions appear as a short hash, and values a client
  * chose (a username) are stripped of control characters.
  */
 @Component
@@ -36,9 +39,13 @@ public class AuditLog {
 
 	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
-	AuditLog(MeterRegistry meters, Clock clock) {
+	/** Only when tracing is on (eu.seta.gateway.tracing); off, there is no tracer to ask. */
+	private final @Nullable Tracer tracer;
+
+	AuditLog(MeterRegistry meters, Clock clock, ObjectProvider<Tracer> tracer) {
 		this.meters = meters;
 		this.clock = clock;
+		this.tracer = tracer.getIfAvailable();
 	}
 
 	public Entry event(AuditEvent event) {
@@ -106,6 +113,10 @@ public class AuditLog {
 			line.put("time", AuditLog.this.clock.instant().toString());
 			line.put("event", this.event.value());
 			line.putAll(this.fields);
+			String trace = currentTraceId();
+			if (trace != null) {
+				line.put("trace", trace);
+			}
 			Level level = (this.event == AuditEvent.REUSE_DETECTED) ? Level.WARN : Level.INFO;
 			var builder = log.atLevel(level);
 			for (Map.Entry<String, Object> field : line.entrySet()) {
@@ -115,6 +126,14 @@ public class AuditLog {
 			counter(this.event, this.event.reasonTag(this.reason)).increment(this.count);
 		}
 
+	}
+
+	private @Nullable String currentTraceId() {
+		if (this.tracer == null) {
+			return null;
+		}
+		Span span = this.tracer.currentSpan();
+		return (span != null) ? span.context().traceId() : null;
 	}
 
 	private Counter counter(AuditEvent event, @Nullable String reason) {

@@ -8,9 +8,11 @@ import eu.seta.gateway.keys.SigningKeys;
 import eu.seta.gateway.revocation.RevocationList;
 import eu.seta.gateway.token.TokenIssuer;
 import eu.seta.gateway.token.TokenProperties;
+import eu.seta.gateway.tracing.TracingSwitch;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import io.micrometer.observation.ObservationPredicate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.context.annotation.Configuration;
@@ -48,9 +50,11 @@ class EdgeConfiguration {
 	/**
 	 * {@code http_server_requests} for the gateway's own endpoints only: a proxied call is timed once, by Spring
 	 * Cloud Gateway's {@code spring_cloud_gateway_requests} (with its route), not a second time by an observation
-	 * whose {@code uri} tag could only say UNKNOWN.
+	 * whose {@code uri} tag could only say UNKNOWN. With tracing on, that observation is the server span which
+	 * continues the caller's trace, so it stays, and proxied calls are counted there too.
 	 */
 	@Bean
+	@ConditionalOnBooleanProperty(name = TracingSwitch.PROPERTY, havingValue = false, matchIfMissing = true)
 	ObservationPredicate serverObservationsOfOwnEndpointsOnly() {
 		return (name, context) -> !(context instanceof ServerRequestObservationContext server)
 				|| EdgeWebFilter.isGatewayOwn(server.getCarrier().getPath().value());

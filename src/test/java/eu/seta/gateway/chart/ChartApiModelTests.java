@@ -204,6 +204,13 @@ class ChartApiModelTests {
 				serviceAccount:
 				  create: false
 				  name: default
+				"""), Arguments.of("tracing with network policy", """
+				tracing:
+				  enabled: true
+				  otlpEndpoint: http://otel-collector.monitoring:4318/v1/traces
+				  samplingProbability: 0.5
+				networkPolicy:
+				  enabled: true
 				"""), Arguments.of("everything on", """
 				store:
 				  type: redis
@@ -233,7 +240,8 @@ class ChartApiModelTests {
 			case "ingress" -> assertThat(kinds).contains("Ingress");
 			case "autoscaling on Redis" -> assertThat(kinds).contains("HorizontalPodAutoscaler", "PodDisruptionBudget");
 			case "network policy on Redis", "Redis Sentinel with password, network policy",
-					"Redis Cluster, network policy" -> assertThat(kinds).contains("NetworkPolicy");
+					"Redis Cluster, network policy", "tracing with network policy" ->
+				assertThat(kinds).contains("NetworkPolicy");
 			case "service monitor" -> assertThat(kinds).contains("ServiceMonitor");
 			case "Redis with password and TLS, three replicas" -> assertThat(kinds).contains("PodDisruptionBudget");
 			case "everything on" -> assertThat(kinds).contains("Ingress", "HorizontalPodAutoscaler",

@@ -46,6 +46,30 @@ class HelmChartTests {
 	}
 
 	@Test
+	void shouldLeaveTracingOffByDefaultAndPassItsSettingsAsSpringBootsOwnEnvironmentVariables() {
+		List<Object> defaults = render((template) -> {
+		}).container().list("env").stream().map((env) -> env.get("name")).toList();
+		assertThat(defaults).noneMatch((name) -> name.toString().startsWith("MANAGEMENT_"));
+		Manifests traced = render((template) -> template.set("tracing.enabled", true)
+			.set("tracing.otlpEndpoint", "http://otel-collector.monitoring:4318/v1/traces")
+			.set("tracing.samplingProbability", 0.25));
+		assertThat(traced.env("MANAGEMENT_TRACING_EXPORT_ENABLED")).containsEntry("value", "true");
+		assertThat(traced.env("MANAGEMENT_TRACING_SAMPLING_PROBABILITY")).containsEntry("value", "0.25");
+		assertThat(traced.env("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT")).containsEntry("value",
+				"http://otel-collector.monitoring:4318/v1/traces");
+	}
+
+	@Test
+	void shouldRefuseATracingEndpointThatIsNoUrlOrASamplingProbabilityAboveOne() {
+		assertThatThrownBy(() -> render((template) -> template.set("tracing.otlpEndpoint", "otel-collector:4318")))
+			.hasMessageContaining("otlpEndpoint");
+		assertThatThrownBy(() -> render((template) -> template.set("tracing.samplingProbability", 10)))
+			.hasMessageContaining("samplingProbability");
+		assertThatThrownBy(() -> render((template) -> template.set("tracing.samplingProbability", "1.5")))
+			.hasMessageContaining("samplingProbability");
+	}
+
+	@Test
 	void shouldCarryTheProjectVersionAsAppVersion() throws IOException {
 		String pom = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
 		Matcher version = Pattern.compile("<artifactId>seta-gateway</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
@@ -268,6 +292,22 @@ class HelmChartTests {
 		assertThat(new Node(egress.get(1)).list("ports")).containsExactly(Map.of("port", 6379, "protocol", "TCP"));
 		assertThat(new Node(egress.get(2)).list("ports")).extracting((port) -> port.get("port"))
 			.containsExactly(8081, 8082, 8083);
+	}
+
+	@Test
+	void shouldLetTheGatewayReachTheCollectorThroughTheNetworkPolicyOnlyWithTracingOn() {
+		Node untraced = new Node(render((template) -> template.set("networkPolicy.enabled", true)).ofKind("NetworkPolicy")
+			.get(0)).path("spec");
+		assertThat(untraced.list("egress")).noneMatch((rule) -> rule.toString().contains("4318"));
+		Node traced = new Node(render((template) -> template.set("networkPolicy.enabled", true)
+			.set("tracing.enabled", true)
+			.set("tracing.otlpEndpoint", "http://otel-collector.monitoring:4318/v1/traces")).ofKind("NetworkPolicy")
+			.get(0)).path("spec");
+		List<Map<String, Object>> egress = traced.list("egress");
+		assertThat(egress).hasSize(untraced.list("egress").size() + 1);
+		Map<String, Object> collector = egress.get(egress.size() - 1);
+		assertThat(new Node(collector).list("ports")).containsExactly(Map.of("port", 4318));
+		assertThat(collector.toString()).contains("kubernetes.io/metadata.name=monitoring");
 	}
 
 	@Test
