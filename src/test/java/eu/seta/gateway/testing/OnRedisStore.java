@@ -57,10 +57,11 @@ public @interface OnRedisStore {
 
 		@Override
 		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-			// the suite checks behaviour, not latency: a loaded test machine must not turn a slow answer into a 503
+			// the suite checks behaviour, not latency: a loaded test machine must not turn a slow answer (or a slow first
+			// connection, which config/application.yml allows 1 s) into a 503
 			Map<String, Object> settings = Map.of("seta.store.type", "redis", "spring.data.redis.host", "127.0.0.1",
 					"spring.data.redis.port", TestRedis.shared().port(), "seta.store.redis.key-prefix", KEY_PREFIX + "c" + CONTEXTS.incrementAndGet() + ":",
-					"seta.store.redis.command-timeout", "5s");
+					"seta.store.redis.command-timeout", "5s", "spring.data.redis.connect-timeout", "5s");
 			context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("redis-store", settings));
 		}
 
