@@ -47,6 +47,7 @@ final class ClaimMapping {
 		Role granted = null;
 		for (String value : values(claim(claims.getClaims(), this.roleClaim))) {
 			Role role = this.roles.get(value);
+			// Role lists the lower role first: User, Administrator
 			if (role != null && (granted == null || role.ordinal() > granted.ordinal())) {
 				granted = role;
 			}

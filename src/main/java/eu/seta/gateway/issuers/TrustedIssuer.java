@@ -2,7 +2,9 @@ package eu.seta.gateway.issuers;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Set;
 
 import com.nimbusds.jose.JOSEException;
@@ -58,7 +60,7 @@ final class TrustedIssuer {
 		this.algorithms = settings.jwsAlgorithms();
 		this.mapping = new ClaimMapping(settings);
 		// typ is optional for an issuer's access tokens; when present it must say JWT (RFC 7519) or at+jwt (RFC 9068)
-		java.util.List<JOSEObjectType> types = new java.util.ArrayList<>(TOKEN_TYPES);
+		List<JOSEObjectType> types = new ArrayList<>(TOKEN_TYPES);
 		types.add(null);
 		this.processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(types.toArray(new JOSEObjectType[0])));
 		this.processor.setJWSKeySelector(new JWSVerificationKeySelector<>(this.algorithms, new JWKSecurityContextJWKSet()));

@@ -2,6 +2,7 @@ package eu.seta.gateway.issuers;
 
 import java.text.ParseException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 
 import com.nimbusds.jose.JWSHeader;
@@ -36,7 +37,7 @@ public final class TrustedIssuers {
 		return this.byId.isEmpty();
 	}
 
-	java.util.Collection<TrustedIssuer> all() {
+	Collection<TrustedIssuer> all() {
 		return this.byId.values();
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 @Configuration(proxyBeanMethods = false)
@@ -70,7 +71,7 @@ class TrustedIssuersConfiguration {
 			Duration interval = issuer.settings().refreshInterval();
 			refreshes.add(Flux.interval(interval, interval, Schedulers.boundedElastic())
 				.onBackpressureDrop()
-				.concatMap((tick) -> reactor.core.publisher.Mono.fromRunnable(issuer.keys()::fetch), 1)
+				.concatMap((tick) -> Mono.fromRunnable(issuer.keys()::fetch), 1)
 				.subscribe());
 		}
 		return refreshes;
