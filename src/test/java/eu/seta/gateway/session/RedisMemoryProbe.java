@@ -32,7 +32,8 @@ public final class RedisMemoryProbe {
 		connections.afterPropertiesSet();
 		connections.start();
 		Clock clock = Clock.systemUTC();
-		RedisSessionStore store = new RedisSessionStore(new ReactiveStringRedisTemplate(connections), prefix,
+		ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(connections);
+		RedisSessionStore store = new RedisSessionStore(redis, new SharedConnectionScripts(redis), prefix,
 				Duration.ofSeconds(5), clock);
 		try (RedisInspector inspector = new RedisInspector(port)) {
 			for (int p = 0; p < principals; p++) {
