@@ -66,13 +66,13 @@ final class AcknowledgedScripts implements StoreScripts, DisposableBean {
 				BoundedPoolConfig.builder().maxTotal(CONNECTIONS).maxIdle(CONNECTIONS).minIdle(0).build(), false);
 	}
 
-	/** Cluster clients connect without blocking; a standalone or Sentinel one blocks, so not on the caller's thread. */
-	@SuppressWarnings({ "unchecked", "rawtypes" })
+	/**
+	 * Opening a connection blocks (a cluster client may first have to read the topology), so not on the caller's
+	 * thread, which is an event loop.
+	 */
 	private static CompletionStage<StatefulConnection<String, String>> connect(AbstractRedisClient client) {
-		if (client instanceof RedisClusterClient cluster) {
-			return (CompletionStage) cluster.connectAsync(StringCodec.UTF8);
-		}
-		return Mono.<StatefulConnection<String, String>>fromCallable(() -> ((RedisClient) client).connect(StringCodec.UTF8))
+		return Mono.<StatefulConnection<String, String>>fromCallable(() -> (client instanceof RedisClusterClient cluster)
+				? cluster.connect(StringCodec.UTF8) : ((RedisClient) client).connect(StringCodec.UTF8))
 			.subscribeOn(Schedulers.boundedElastic())
 			.toFuture();
 	}
