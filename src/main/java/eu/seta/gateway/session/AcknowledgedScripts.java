@@ -104,7 +104,8 @@ final class AcknowledgedScripts implements StoreScripts, DisposableBean {
 	private CompletableFuture<Object> onOneConnection(StatefulConnection<String, String> connection,
 			LuaScript<?> script, String[] keys, String[] args, long deadline) {
 		return master(connection, keys[0]).thenCompose((commands) -> evaluate(commands, script, keys, args)
-			.thenCompose((reply) -> commands.waitForReplication(this.replicas, remainingMillis(deadline))
+			.thenCompose((reply) -> commands
+				.waitForReplication(this.replicas, waitMillis(deadline, commands.getStatefulConnection().getTimeout()))
 				.thenApply((acknowledged) -> {
 					if (acknowledged < this.replicas) {
 						throw new NotAcknowledgedException(acknowledged, this.replicas, this.timeout);
@@ -146,9 +147,14 @@ final class AcknowledgedScripts implements StoreScripts, DisposableBean {
 					: CompletableFuture.failedFuture(unwrap(failure)));
 	}
 
-	/** WAIT's own timeout, so that it answers within the operation's budget; 0 would mean "wait forever". */
-	private static long remainingMillis(long deadline) {
-		return Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toMillis());
+	/**
+	 * WAIT's own timeout: what is left of the operation's budget, and less than the connection's command timeout
+	 * ({@code spring.data.redis.timeout}), so that Redis answers "not enough replicas" before Lettuce gives up on the
+	 * command. Never 0, which would mean "wait forever".
+	 */
+	private static long waitMillis(long deadline, Duration commandTimeout) {
+		long remaining = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+		return Math.max(1, Math.min(remaining, commandTimeout.toMillis() * 9 / 10));
 	}
 
 	private static boolean isRedirect(Throwable failure) {
