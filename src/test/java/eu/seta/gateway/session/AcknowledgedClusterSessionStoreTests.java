@@ -51,10 +51,10 @@ class AcknowledgedClusterSessionStoreTests extends RedisClusterSessionStoreTests
 	 * rare write that meets that second).
 	 */
 	private static <T> T acknowledged(RedisNode master, Supplier<T> write) {
-		long before = TestRedisCluster.writtenOffset(master);
+		long before = master.writtenOffset();
 		T result = write.get();
-		assertThat(TestRedisCluster.writtenOffset(master)).as("the write went to this master").isGreaterThan(before);
-		assertThat(TestRedisCluster.acknowledgedOffset(master)).as("acknowledged by its replica").isGreaterThan(before);
+		assertThat(master.writtenOffset()).as("the write went to this master").isGreaterThan(before);
+		assertThat(master.acknowledgedOffset()).as("acknowledged by its replica").isGreaterThan(before);
 		return result;
 	}
 

@@ -57,15 +57,28 @@ public final class RedisNode implements AutoCloseable {
 	public static List<RedisNode> servers(int count, String... arguments) {
 		List<RedisNode> nodes = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
-			int port = freePort();
-			// a replica's first sync starts at once, not after the 5 s Redis waits by default for more replicas
-			List<String> command = new ArrayList<>(List.of(binary(), "--port", Integer.toString(port), "--bind",
-					"127.0.0.1", "--save", "", "--appendonly", "no", "--repl-diskless-sync-delay", "0"));
-			command.addAll(List.of(arguments));
-			nodes.add(launch(port, command, null));
+			nodes.add(launchServer(arguments));
 		}
-		nodes.forEach(RedisNode::awaitUp);
-		return nodes;
+		List<RedisNode> started = new ArrayList<>();
+		for (RedisNode node : nodes) {
+			// another process on the machine may have taken the free port between our look and the server's bind
+			RedisNode attempt = node;
+			for (int retry = 0; !attempt.awaitUp() && retry < 3; retry++) {
+				attempt.close();
+				attempt = launchServer(arguments);
+			}
+			started.add(attempt);
+		}
+		return started;
+	}
+
+	private static RedisNode launchServer(String... arguments) {
+		int port = freePort();
+		// a replica's first sync starts at once, not after the 5 s Redis waits by default for more replicas
+		List<String> command = new ArrayList<>(List.of(binary(), "--port", Integer.toString(port), "--bind",
+				"127.0.0.1", "--save", "", "--appendonly", "no", "--repl-diskless-sync-delay", "0"));
+		command.addAll(List.of(arguments));
+		return launch(port, command, null);
 	}
 
 	/** Sentinels watching the master {@code masterName} at {@code masterPort}, quick to declare it down. */
@@ -82,7 +95,11 @@ public final class RedisNode implements AutoCloseable {
 			// Sentinel rewrites its configuration file as it learns the group, so it gets one it may write
 			nodes.add(launch(port, new ArrayList<>(List.of(binary())), config));
 		}
-		nodes.forEach(RedisNode::awaitUp);
+		for (RedisNode node : nodes) {
+			if (!node.awaitUp()) {
+				throw new IllegalStateException("Sentinel on port " + node.port + " did not start: " + node.log());
+			}
+		}
 		return nodes;
 	}
 
@@ -110,11 +127,26 @@ public final class RedisNode implements AutoCloseable {
 		}
 	}
 
-	private void awaitUp() {
-		await().atMost(Duration.ofSeconds(30))
+	/**
+	 * Whether this very process answers on its port: false when it died (its port was taken first). A server that
+	 * answers with another process id is someone else's.
+	 */
+	private boolean awaitUp() {
+		await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofMillis(20))
 			.ignoreExceptions()
-			.until(() -> "PONG".equals(commands().ping()));
+			.until(() -> !this.process.isAlive()
+					|| Long.toString(this.process.pid()).equals(info("server").get("process_id")));
+		return this.process.isAlive();
+	}
+
+	private String log() {
+		try {
+			return Files.readString(this.folder.resolve("redis.log"));
+		}
+		catch (IOException ex) {
+			return "(no log: " + ex + ")";
+		}
 	}
 
 	public int port() {
@@ -140,6 +172,22 @@ public final class RedisNode implements AutoCloseable {
 			.filter((line) -> line.contains(":") && !line.startsWith("#"))
 			.collect(java.util.stream.Collectors.toMap((line) -> line.substring(0, line.indexOf(':')),
 					(line) -> line.substring(line.indexOf(':') + 1), (a, b) -> b));
+	}
+
+	/** The replication offset this master has written so far. */
+	public long writtenOffset() {
+		return Long.parseLong(info("replication").get("master_repl_offset"));
+	}
+
+	/**
+	 * The offset this master's (first) replica has acknowledged, as the master knows it ({@code ROLE}). Replicas
+	 * acknowledge by themselves once a second, and at once only when a client waits ({@code WAIT}).
+	 */
+	public long acknowledgedOffset() {
+		List<Object> role = commands().role();
+		@SuppressWarnings("unchecked")
+		List<Object> replica = (List<Object>) ((List<Object>) role.get(2)).get(0);
+		return Long.parseLong(String.valueOf(replica.get(2)));
 	}
 
 	/** SIGKILL, as a crash: no shutdown, no last write to the replicas. */

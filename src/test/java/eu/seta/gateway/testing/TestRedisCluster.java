@@ -16,7 +16,7 @@ import static org.awaitility.Awaitility.await;
  * needs no {@code redis-cli}. One per test JVM, started on first use; classes keep apart by key prefix.
  * <p>
  * Masters ping their replicas once an hour only ({@code repl-ping-replica-period}), so that the replication offset
- * of a master moves with the test's own writes, which {@link #acknowledgedOffset} relies on.
+ * of a master moves with the test's own writes.
  */
 public final class TestRedisCluster {
 
@@ -90,19 +90,6 @@ public final class TestRedisCluster {
 
 	private static int firstSlot(int third) {
 		return SlotHash.SLOT_COUNT * third / 3;
-	}
-
-	/** The replication offset the master has written so far. */
-	public static long writtenOffset(RedisNode master) {
-		return Long.parseLong(master.info("replication").get("master_repl_offset"));
-	}
-
-	/** The offset the master's replica has acknowledged, as the master knows it ({@code ROLE}). */
-	public static long acknowledgedOffset(RedisNode master) {
-		List<Object> role = master.commands().role();
-		@SuppressWarnings("unchecked")
-		List<Object> replica = (List<Object>) ((List<Object>) role.get(2)).get(0);
-		return Long.parseLong(String.valueOf(replica.get(2)));
 	}
 
 }
