@@ -141,7 +141,8 @@ class RedisClusterGatewayTests {
 			.getFirst("X-RateLimit-Remaining");
 		// a limiter whose script failed (CROSSSLOT, say) lets the call through and says -1
 		assertThat(Integer.parseInt(remaining)).isBetween(0, 39);
-		String tag = "{" + PREFIX + "quota:seta-search:p:" + ALICE.id() + "}";
+		// Spring Cloud Gateway's keys: request_rate_limiter.{<route>.<caller key>}.tokens and .timestamp
+		String tag = "{seta-search." + PREFIX + "quota:seta-search:p:" + ALICE.id() + "}";
 		RedisNode master = TestRedisCluster.shared().masterOf(tag);
 		assertThat(master.commands().exists("request_rate_limiter." + tag + ".tokens",
 				"request_rate_limiter." + tag + ".timestamp")).isEqualTo(2);
