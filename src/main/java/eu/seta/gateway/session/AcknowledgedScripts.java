@@ -22,7 +22,11 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.support.AsyncConnectionPoolSupport;
 import io.lettuce.core.support.BoundedAsyncPool;
 import io.lettuce.core.support.BoundedPoolConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
@@ -40,12 +44,17 @@ import reactor.util.retry.Retry;
  * failover could lose. A connection goes back to the pool only when Redis has answered, never while its
  * {@code WAIT} is still blocking it, so no later write queues behind it.
  */
-final class AcknowledgedScripts implements StoreScripts, DisposableBean {
+final class AcknowledgedScripts implements StoreScripts, SmartInitializingSingleton, DisposableBean {
 
 	/** Writes in flight at once per gateway replica; each holds its connection for one script and one WAIT. */
 	static final int CONNECTIONS = 16;
 
+	/** Opened at start-up; the rest as writes ask for them. */
+	private static final int OPENED_AT_START = 4;
+
 	private static final Duration BUSY_RETRY = Duration.ofMillis(2);
+
+	private static final Logger log = LoggerFactory.getLogger(AcknowledgedScripts.class);
 
 	private final AbstractRedisClient client;
 
@@ -75,6 +84,20 @@ final class AcknowledgedScripts implements StoreScripts, DisposableBean {
 				? cluster.connect(StringCodec.UTF8) : ((RedisClient) client).connect(StringCodec.UTF8))
 			.subscribeOn(Schedulers.boundedElastic())
 			.toFuture();
+	}
+
+	/**
+	 * Opens a few connections before the first login needs one: opening one blocks (on Sentinel it asks a Sentinel
+	 * first) and took more than the 500 ms command timeout on a loaded machine, so the first logins answered 503.
+	 * When Redis is not there yet they open on first use instead.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		Flux.range(0, OPENED_AT_START)
+			.flatMap((i) -> Mono.fromFuture(this.connections::acquire), OPENED_AT_START)
+			.collectList()
+			.subscribe((opened) -> opened.forEach(this.connections::release),
+					(failure) -> log.debug("Connections for acknowledged writes not opened yet: {}", failure.toString()));
 	}
 
 	@Override
