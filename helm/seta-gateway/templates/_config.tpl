@@ -12,6 +12,15 @@ server:
 spring:
   lifecycle:
     timeout-per-shutdown-phase: 20s
+  {{- if .Values.redis.tlsCaSecret }}
+  # the CA that signed the Redis servers' certificates, from the mounted Secret (redis.tlsCaSecret)
+  ssl:
+    bundle:
+      pem:
+        redis:
+          truststore:
+            certificate: file:/etc/seta-gateway/redis-tls/{{ .Values.redis.tlsCaKey }}
+  {{- end }}
   data:
     redis:
       host: {{ .Values.redis.host | quote }}
@@ -19,6 +28,9 @@ spring:
       database: {{ .Values.redis.database }}
       ssl:
         enabled: {{ .Values.redis.tls }}
+        {{- if .Values.redis.tlsCaSecret }}
+        bundle: redis
+        {{- end }}
       {{- if .Values.redis.sentinel.master }}
       sentinel:
         master: {{ .Values.redis.sentinel.master | quote }}
@@ -90,6 +102,7 @@ seta:
     redis:
       key-prefix: {{ .Values.redis.keyPrefix | quote }}
       command-timeout: {{ .Values.redis.commandTimeout }}
+      wait-replicas: {{ .Values.redis.waitReplicas }}
   revocation:
     max-entries: {{ .Values.revocation.maxEntries }}
     directory-check-interval: {{ .Values.revocation.directoryCheckInterval }}

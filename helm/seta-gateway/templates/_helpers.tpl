@@ -87,6 +87,9 @@ Refuses values that would render a broken or unsafe installation, saying what to
 {{- if and (eq .Values.store.type "redis") (not (or .Values.redis.host $sentinel .Values.redis.cluster.nodes)) }}
 {{- fail "store.type is redis: set redis.host (or redis.sentinel.master and nodes, or redis.cluster.nodes)" }}
 {{- end }}
+{{- if and .Values.redis.tlsCaSecret (not .Values.redis.tls) }}
+{{- fail "redis.tlsCaSecret is the CA of a TLS connection: set redis.tls=true too" }}
+{{- end }}
 {{- if not .Values.keys.existingSecret }}
 {{- fail "set keys.existingSecret to the Secret holding the signing keys (PEM or JWK files)" }}
 {{- end }}

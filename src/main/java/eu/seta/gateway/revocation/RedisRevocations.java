@@ -1,21 +1,19 @@
 package eu.seta.gateway.revocation;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import eu.seta.gateway.session.LuaScript;
 import eu.seta.gateway.session.SessionStoreUnavailableException;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
+import eu.seta.gateway.session.StoreScripts;
 import reactor.core.publisher.Mono;
 
 /**
  * Records revocations in Redis and publishes them to every replica ({@code record-revocation.lua}, one step).
- * This replica applies its own at once too, without waiting for its copy from the channel. Keys:
+ * This replica applies its own at once too, without waiting for its copy from the channel. With
+ * {@code wait-replicas} the record is acknowledged by replicas like a session write, so that a failover cannot
+ * bring a revoked session's access tokens back for replicas that reload the sets afterwards. Keys:
  * <pre>
  *   {prefix}rv:{revoked}:s   sorted set: revoked session ids by time of revocation
  *   {prefix}rv:{revoked}:p   sorted set: principal ids by their latest "not before" time
@@ -24,9 +22,9 @@ import reactor.core.publisher.Mono;
  */
 final class RedisRevocations implements Revocations {
 
-	private static final RedisScript<Long> RECORD = script();
+	private static final LuaScript<Long> RECORD = LuaScript.load("record-revocation", Long.class);
 
-	private final ReactiveStringRedisTemplate redis;
+	private final StoreScripts scripts;
 
 	private final RevocationKeys keys;
 
@@ -36,9 +34,9 @@ final class RedisRevocations implements Revocations {
 
 	private final Clock clock;
 
-	RedisRevocations(ReactiveStringRedisTemplate redis, RevocationKeys keys, RevocationList list,
-			Duration commandTimeout, Clock clock) {
-		this.redis = redis;
+	RedisRevocations(StoreScripts scripts, RevocationKeys keys, RevocationList list, Duration commandTimeout,
+			Clock clock) {
+		this.scripts = scripts;
 		this.keys = keys;
 		this.list = list;
 		this.timeout = commandTimeout;
@@ -59,8 +57,8 @@ final class RedisRevocations implements Revocations {
 	private Mono<Void> record(Revocation revocation, String key, String id) {
 		return Mono.defer(() -> {
 			this.list.apply(revocation);
-			return this.redis
-				.execute(RECORD, List.of(key), List.of(id, Long.toString(revocation.atMillis()),
+			return this.scripts
+				.run(RECORD, List.of(key), List.of(id, Long.toString(revocation.atMillis()),
 						Long.toString(this.list.retentionMillis()), this.keys.channel(), Revocation.encode(revocation)))
 				.then();
 		})
@@ -68,17 +66,6 @@ final class RedisRevocations implements Revocations {
 			.onErrorMap((failure) -> !(failure instanceof SessionStoreUnavailableException),
 					(failure) -> new SessionStoreUnavailableException(
 							"Redis did not record a revocation within " + this.timeout.toMillis() + " ms", failure));
-	}
-
-	/** Read once when the class loads, never on a request's thread (see RedisSessionStore). */
-	private static RedisScript<Long> script() {
-		try {
-			return RedisScript.of(new ClassPathResource("seta/redis/record-revocation.lua")
-				.getContentAsString(StandardCharsets.UTF_8), Long.class);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Redis script record-revocation is missing from the application", ex);
-		}
 	}
 
 }

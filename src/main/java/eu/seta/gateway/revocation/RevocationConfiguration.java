@@ -9,6 +9,7 @@ import eu.seta.gateway.edge.EdgeProperties;
 import eu.seta.gateway.issuers.TrustedIssuersProperties;
 import eu.seta.gateway.session.SessionStore;
 import eu.seta.gateway.session.StoreProperties;
+import eu.seta.gateway.session.StoreScripts;
 import eu.seta.gateway.token.TokenProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -97,9 +98,9 @@ class RevocationConfiguration {
 		}
 
 		@Bean
-		RedisRevocations revocations(ReactiveStringRedisTemplate redis, RevocationKeys keys, RevocationList list,
+		RedisRevocations revocations(StoreScripts scripts, RevocationKeys keys, RevocationList list,
 				StoreProperties store, Clock clock) {
-			return new RedisRevocations(redis, keys, list, store.redis().commandTimeout(), clock);
+			return new RedisRevocations(scripts, keys, list, store.redis().commandTimeout(), clock);
 		}
 
 		@Bean

@@ -130,7 +130,10 @@ final class RevocationFeed extends RedisPubSubAdapter<String, String>
 	public void subscribed(String channel, long count) {
 		long current = this.epoch.incrementAndGet();
 		log.debug("Subscribed to {}; reloading the revocations", channel);
-		reload(current);
+		// not on this thread, one of Lettuce's few event loops: the reload may have to wait for the shared connection,
+		// and the thread opening that one at start-up may need this event loop to finish its handshake (a deadlock
+		// first met on Sentinel, where opening a connection takes a lookup connection too)
+		Schedulers.boundedElastic().schedule(() -> reload(current));
 	}
 
 	@Override

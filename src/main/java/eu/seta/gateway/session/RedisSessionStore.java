@@ -1,16 +1,11 @@
 package eu.seta.gateway.session;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,21 +17,24 @@ import reactor.core.publisher.Mono;
  *   {prefix}p:{tag}                     sorted set: the principal's live session ids by expiry
  *   {prefix}r:{tag}:{proof hash}        a used login proof, until the replay window ends
  * </pre>
- * Each call is bounded by the command timeout; a late or failed answer becomes
+ * Writes go through {@link StoreScripts}, so that with {@code wait-replicas} they are answered only once replicas
+ * hold them. Each call is bounded by the command timeout; a late, failed or unacknowledged answer becomes
  * {@link SessionStoreUnavailableException}, never a guess.
  */
 final class RedisSessionStore implements SessionStore {
 
-	private static final RedisScript<Long> START = script("start-session", Long.class);
+	private static final LuaScript<Long> START = LuaScript.load("start-session", Long.class);
 
 	@SuppressWarnings("rawtypes")
-	private static final RedisScript<List> ROTATE = script("rotate-session", List.class);
+	private static final LuaScript<List> ROTATE = LuaScript.load("rotate-session", List.class);
 
-	private static final RedisScript<String> REVOKE = script("revoke-session", String.class);
+	private static final LuaScript<String> REVOKE = LuaScript.load("revoke-session", String.class);
 
-	private static final RedisScript<Long> REVOKE_PRINCIPAL = script("revoke-principal", Long.class);
+	private static final LuaScript<Long> REVOKE_PRINCIPAL = LuaScript.load("revoke-principal", Long.class);
 
 	private final ReactiveStringRedisTemplate redis;
+
+	private final StoreScripts scripts;
 
 	private final String prefix;
 
@@ -44,8 +42,14 @@ final class RedisSessionStore implements SessionStore {
 
 	private final Clock clock;
 
-	RedisSessionStore(ReactiveStringRedisTemplate redis, String keyPrefix, Duration commandTimeout, Clock clock) {
+	/**
+	 * @param redis for reads (introspection, readiness)
+	 * @param scripts for the writes: answered when the master has them, or once replicas have acknowledged them
+	 */
+	RedisSessionStore(ReactiveStringRedisTemplate redis, StoreScripts scripts, String keyPrefix,
+			Duration commandTimeout, Clock clock) {
 		this.redis = redis;
+		this.scripts = scripts;
 		this.prefix = keyPrefix;
 		this.timeout = commandTimeout;
 		this.clock = clock;
@@ -54,12 +58,11 @@ final class RedisSessionStore implements SessionStore {
 	@Override
 	public Mono<Boolean> start(Session session, String proofHash, Instant proofExpiresAt) {
 		SessionKey key = session.key();
-		return bounded(this.redis
-			.execute(START, List.of(proofKey(key.slot(), proofHash), sessionKey(key), indexKey(key.slot())),
+		return bounded(this.scripts
+			.run(START, List.of(proofKey(key.slot(), proofHash), sessionKey(key), indexKey(key.slot())),
 					List.of(millis(this.clock.instant()), millis(proofExpiresAt), key.id(), session.principalId(),
 							session.current().value(), millis(session.idleExpiresAt()),
 							millis(session.absoluteExpiresAt())))
-			.next()
 			.map((started) -> started == 1L), "start");
 	}
 
@@ -67,11 +70,10 @@ final class RedisSessionStore implements SessionStore {
 	@SuppressWarnings("unchecked")
 	public Mono<Rotation> rotate(SessionKey key, TokenHash presented, TokenHash next, Instant now, Duration idleTtl,
 			Duration grace) {
-		return bounded(this.redis
-			.execute(ROTATE, List.of(sessionKey(key), indexKey(key.slot())),
+		return bounded(this.scripts
+			.run(ROTATE, List.of(sessionKey(key), indexKey(key.slot())),
 					List.of(key.id(), presented.value(), next.value(), millis(now), Long.toString(idleTtl.toMillis()),
 							Long.toString(grace.toMillis())))
-			.next()
 			.map((reply) -> toRotation(key, next, (List<Object>) reply)), "rotate");
 	}
 
@@ -99,16 +101,15 @@ final class RedisSessionStore implements SessionStore {
 
 	@Override
 	public Mono<String> revoke(SessionKey key) {
-		return bounded(this.redis.execute(REVOKE, List.of(sessionKey(key), indexKey(key.slot())), List.of(key.id()))
-			.next(), "revoke");
+		return bounded(this.scripts.run(REVOKE, List.of(sessionKey(key), indexKey(key.slot())), List.of(key.id())),
+				"revoke");
 	}
 
 	@Override
 	public Mono<Long> revokeAll(String principalId) {
 		String slot = RefreshTokens.slotOf(principalId);
-		return bounded(this.redis
-			.execute(REVOKE_PRINCIPAL, List.of(indexKey(slot)), List.of(this.prefix + "s:{" + slot + "}:", principalId))
-			.next()
+		return bounded(this.scripts
+			.run(REVOKE_PRINCIPAL, List.of(indexKey(slot)), List.of(this.prefix + "s:{" + slot + "}:", principalId))
 			.defaultIfEmpty(0L), "revoke all");
 	}
 
@@ -120,8 +121,9 @@ final class RedisSessionStore implements SessionStore {
 	private <T> Mono<T> bounded(Mono<T> command, String operation) {
 		return command.timeout(this.timeout)
 			.onErrorMap((failure) -> !(failure instanceof SessionStoreUnavailableException),
-					(failure) -> new SessionStoreUnavailableException(
-							"Redis did not complete '" + operation + "' within " + this.timeout.toMillis() + " ms",
+					(failure) -> new SessionStoreUnavailableException((failure instanceof AcknowledgedScripts.NotAcknowledgedException)
+							? "Redis did not replicate '" + operation + "': " + failure.getMessage()
+							: "Redis did not complete '" + operation + "' within " + this.timeout.toMillis() + " ms",
 							failure));
 	}
 
@@ -148,20 +150,6 @@ final class RedisSessionStore implements SessionStore {
 
 	private static Instant instant(List<Object> reply, int index) {
 		return Instant.ofEpochMilli(Long.parseLong(text(reply, index)));
-	}
-
-	/**
-	 * The script's text is read here, once, when the class loads: a script made from a resource reads its file on
-	 * first use, which would be file I/O on whichever non-blocking thread ran the first login.
-	 */
-	private static <T> RedisScript<T> script(String name, Class<T> type) {
-		try {
-			String text = new ClassPathResource("seta/redis/" + name + ".lua").getContentAsString(StandardCharsets.UTF_8);
-			return RedisScript.of(text, type);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Redis script " + name + " is missing from the application", ex);
-		}
 	}
 
 }

@@ -1,11 +1,15 @@
 package eu.seta.gateway.session;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.Delay;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
@@ -53,10 +57,33 @@ class SessionStoreConfiguration {
 	static class OnRedis {
 
 		@Bean
-		RedisSessionStore redisSessionStore(ReactiveStringRedisTemplate redis, StoreProperties properties,
-				Clock clock) {
-			return new RedisSessionStore(redis, properties.redis().keyPrefix(), properties.redis().commandTimeout(),
-					clock);
+		RedisSessionStore redisSessionStore(ReactiveStringRedisTemplate redis, StoreScripts scripts,
+				StoreProperties properties, Clock clock) {
+			return new RedisSessionStore(redis, scripts, properties.redis().keyPrefix(),
+					properties.redis().commandTimeout(), clock);
+		}
+
+		/** The store's and the revocations' writes: acknowledged by replicas when wait-replicas asks for it. */
+		@Bean
+		StoreScripts storeScripts(ReactiveStringRedisTemplate redis, LettuceConnectionFactory connections,
+				StoreProperties properties) {
+			StoreProperties.Redis settings = properties.redis();
+			if (settings.waitReplicas() == 0) {
+				return new SharedConnectionScripts(redis);
+			}
+			return new AcknowledgedScripts(connections.getRequiredNativeClient(), settings.waitReplicas(),
+					settings.commandTimeout());
+		}
+
+		/**
+		 * Lettuce's default waits up to 30 s between reconnection attempts, doubling each time: after a Sentinel
+		 * failover or a restarted Redis the gateway would keep answering 503 long after Redis is back. At most a
+		 * second apart, the connections follow within a second of the new master's announcement.
+		 */
+		@Bean
+		ClientResourcesBuilderCustomizer reconnectWithinASecond() {
+			return (resources) -> resources.reconnectDelay(
+					Delay.exponential(Duration.ofMillis(20), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS));
 		}
 
 		/**

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -45,9 +46,12 @@ public record StoreProperties(@DefaultValue("memory") @NotNull Type type, @Defau
 	 * @param keyPrefix put before every key, so that several environments can share one Redis; no braces, they
 	 * would change the Redis Cluster hash slot
 	 * @param commandTimeout longest wait for one store operation; after it the token API answers 503
+	 * @param waitReplicas replicas that must have acknowledged a session write (login, refresh, revocation) before it
+	 * is answered ({@code WAIT}, within the command timeout); when fewer do, the client gets 503 and no token. 0
+	 * answers as soon as the master has the write, which a failover in the next moment can lose
 	 */
 	public record Redis(@DefaultValue("seta:") @NotNull String keyPrefix,
-			@DefaultValue("500ms") @NotNull Duration commandTimeout) {
+			@DefaultValue("500ms") @NotNull Duration commandTimeout, @DefaultValue("0") @PositiveOrZero int waitReplicas) {
 
 		public Redis {
 			if (!KEY_PREFIX.matcher(keyPrefix).matches()) {

@@ -21,8 +21,9 @@ import org.springframework.validation.annotation.Validated;
  * @param accessTokenTtl lifetime of an access token
  * @param refreshIdleTtl a refresh token not used for this long stops working (sliding: each refresh renews it)
  * @param sessionMaxTtl no session outlives this, however often it is refreshed
- * @param refreshGrace how long after a rotation the replaced refresh token may be presented once more (a client
- * retry after a lost response); 0 makes every second use a reuse
+ * @param refreshGrace how long after a rotation the replaced refresh token may still be presented (a client retry
+ * after a lost response: a replica that crashed with the answer in flight, a 503 after the write); 0 makes every
+ * second use a reuse
  * @param replayRetention how long a used (principal, message) proof is remembered and refused
  */
 @Validated
@@ -30,7 +31,7 @@ import org.springframework.validation.annotation.Validated;
 public record TokenProperties(@Nullable URI issuer,
 		@DefaultValue("seta-api") @NotEmpty List<String> audience, @DefaultValue("1h") @NotNull Duration accessTokenTtl,
 		@DefaultValue("24h") @NotNull Duration refreshIdleTtl, @DefaultValue("30d") @NotNull Duration sessionMaxTtl,
-		@DefaultValue("0s") @NotNull Duration refreshGrace, @DefaultValue("24h") @NotNull Duration replayRetention) {
+		@DefaultValue("30s") @NotNull Duration refreshGrace, @DefaultValue("24h") @NotNull Duration replayRetention) {
 
 	public static final String PREFIX = "seta.token";
 

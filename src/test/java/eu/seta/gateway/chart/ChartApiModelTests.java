@@ -123,7 +123,7 @@ class ChartApiModelTests {
 				  interval: 15s
 				  labels:
 				    release: kube-prometheus-stack
-				"""), Arguments.of("Redis with password and TLS, three replicas", """
+				"""), Arguments.of("Redis with password and TLS (own CA), three replicas", """
 				replicaCount: 3
 				store:
 				  type: redis
@@ -132,9 +132,11 @@ class ChartApiModelTests {
 				  port: 6380
 				  database: 2
 				  tls: true
+				  tlsCaSecret: seta-redis-ca
 				  existingSecret: seta-redis
 				  passwordKey: password
 				  keyPrefix: "prod:"
+				  waitReplicas: 1
 				"""), Arguments.of("Redis Sentinel with password, network policy", """
 				replicaCount: 2
 				store:
@@ -243,7 +245,7 @@ class ChartApiModelTests {
 					"Redis Cluster, network policy", "tracing with network policy" ->
 				assertThat(kinds).contains("NetworkPolicy");
 			case "service monitor" -> assertThat(kinds).contains("ServiceMonitor");
-			case "Redis with password and TLS, three replicas" -> assertThat(kinds).contains("PodDisruptionBudget");
+			case "Redis with password and TLS (own CA), three replicas" -> assertThat(kinds).contains("PodDisruptionBudget");
 			case "everything on" -> assertThat(kinds).contains("Ingress", "HorizontalPodAutoscaler",
 					"PodDisruptionBudget", "NetworkPolicy", "ServiceMonitor", "ServiceAccount");
 			default -> {

@@ -235,6 +235,41 @@ class HelmChartTests {
 	}
 
 	@Test
+	void shouldTrustTheRedisCaFromASecretAndWaitForAReplicaWhenAsked() {
+		Manifests manifests = render((template) -> template.set("store.type", "redis")
+			.set("redis.host", "redis.example.org")
+			.set("redis.tls", true)
+			.set("redis.tlsCaSecret", "seta-redis-ca")
+			.set("redis.waitReplicas", 1));
+		Map<String, Object> config = yaml(manifests.applicationConfig());
+		assertThat(new Node(config).path("spring", "data", "redis", "ssl").map()).containsEntry("enabled", true)
+			.containsEntry("bundle", "redis");
+		assertThat(new Node(config).path("spring", "ssl", "bundle", "pem", "redis", "truststore").get("certificate"))
+			.isEqualTo("file:/etc/seta-gateway/redis-tls/ca.crt");
+		assertThat(new Node(config).path("seta", "store", "redis").get("wait-replicas")).isEqualTo(1);
+		assertThat(new Node(manifests.volume("redis-tls")).path("secret").get("secretName")).isEqualTo("seta-redis-ca");
+		assertThat(manifests.container().list("volumeMounts")).anySatisfy((mount) -> assertThat(mount)
+			.containsEntry("name", "redis-tls")
+			.containsEntry("mountPath", "/etc/seta-gateway/redis-tls")
+			.containsEntry("readOnly", true));
+		// without the CA Secret: the JVM's CAs, no bundle, no volume; and no replica to wait for by default
+		Manifests plain = render((template) -> template.set("store.type", "redis").set("redis.host", "redis"));
+		assertThat(new Node(yaml(plain.applicationConfig())).path("spring", "data", "redis", "ssl").map())
+			.doesNotContainKey("bundle");
+		assertThat(new Node(yaml(plain.applicationConfig())).path("seta", "store", "redis").get("wait-replicas"))
+			.isEqualTo(0);
+		assertThat(plain.deployment().path("spec", "template", "spec").list("volumes"))
+			.noneSatisfy((volume) -> assertThat(volume).containsEntry("name", "redis-tls"));
+	}
+
+	@Test
+	void shouldRefuseARedisCaWithoutTls() {
+		assertThatThrownBy(() -> render((template) -> template.set("store.type", "redis")
+			.set("redis.host", "redis")
+			.set("redis.tlsCaSecret", "seta-redis-ca"))).hasMessageContaining("set redis.tls=true too");
+	}
+
+	@Test
 	void shouldRefuseHalfASentinelSettingOrSentinelWithCluster() {
 		assertThatThrownBy(() -> render((template) -> template.set("store.type", "redis")
 			.set("redis.sentinel.master", "mymaster")))

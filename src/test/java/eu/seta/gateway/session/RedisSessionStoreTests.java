@@ -45,7 +45,8 @@ class RedisSessionStoreTests extends SessionStoreContract {
 
 	@Override
 	protected SessionStore createStore(MutableClock clock) {
-		return new RedisSessionStore(new ReactiveStringRedisTemplate(connections), this.prefix, Duration.ofSeconds(2),
+		ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(connections);
+		return new RedisSessionStore(redis, new SharedConnectionScripts(redis), this.prefix, Duration.ofSeconds(2),
 				clock);
 	}
 

@@ -44,7 +44,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 				// the suite logs in hundreds of times from one address; the limits have tests of their own
 				"seta.rate-limit.failures-per-address=1000000", "seta.rate-limit.failures-per-login=1000000",
 				// the same for the quotas of proxied routes (QuotaTests)
-				"seta.edge.quota.enabled=false" })
+				"seta.edge.quota.enabled=false",
+				// reuse tests present a replaced refresh token right after its rotation; the shipped retry window
+				// (30 s) has tests of its own (RefreshGraceTests, TokenPropertiesTests)
+				"seta.token.refresh-grace=0s" })
 @Import(GatewayIntegrationTest.TestClock.class)
 public abstract class GatewayIntegrationTest {
 

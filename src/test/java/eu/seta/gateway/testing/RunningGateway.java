@@ -36,6 +36,8 @@ public final class RunningGateway implements AutoCloseable {
 		properties.put("seta.keys.directory", TestSigningKeys.directory().toString());
 		// one issuer for every replica a test starts, as in a deployment behind one URL
 		properties.put("seta.token.issuer", "http://localhost:8080");
+		// as in GatewayIntegrationTest: reuse is presenting a replaced token again at once
+		properties.put("seta.token.refresh-grace", "0s");
 		properties.putAll(settings);
 		properties.values().removeIf(java.util.Objects::isNull);
 		// as command-line arguments, so that they win over ./config/application.yml

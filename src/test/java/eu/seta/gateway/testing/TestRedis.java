@@ -89,7 +89,7 @@ public final class TestRedis {
 	}
 
 	/** {@code SETA_TEST_REDIS=embedded} skips PATH, to check the fallback on a machine that has redis-server. */
-	private static ExecutableProvider executable() {
+	static ExecutableProvider executable() {
 		if ("embedded".equals(System.getenv("SETA_TEST_REDIS"))) {
 			return ExecutableProvider.newJarResourceProvider();
 		}
