@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Fuzzes every Jazzer target for real, one after the other, each for its @FuzzTest maxDuration (10 minutes), at low
+# priority. Usage: bench/fuzz.sh [TestClass ...]   (default: all *FuzzTests). Logs: target/fuzz/<TestClass>.log;
+# the corpus grows in .cifuzz-corpus/, findings land in src/test/resources/<package>/<TestClass>Inputs/<method>/.
+# Summary of a log: grep -E '^#[0-9]+.*(DONE|pulse)|^Done|exec/s' target/fuzz/<TestClass>.log | tail
+set -euo pipefail
+cd "$(dirname "$0")/.."
+TARGETS=("$@")
+if [ ${#TARGETS[@]} -eq 0 ]; then
+  mapfile -t TARGETS < <(find src/test/java -name '*FuzzTests.java' -printf '%f\n' | sed 's/\.java$//' | sort)
+fi
+# coverage guidance inside the libraries that do the parsing, not only in the gateway's own classes
+INSTRUMENT='eu.seta.gateway.**,tools.jackson.**,org.yaml.snakeyaml.**,org.bouncycastle.**,com.nimbusds.**,org.springframework.http.**'
+mkdir -p target/fuzz
+./mvnw -q -DskipTests test-compile
+for target in "${TARGETS[@]}"; do
+  echo "$(date -u +%FT%TZ) fuzzing ${target}"
+  JAZZER_FUZZ=1 nice -n 15 ./mvnw -q surefire:test@fuzz -Dtest="${target}" -Djazzer.instrument="${INSTRUMENT}" \
+    > "target/fuzz/${target}.log" 2>&1 || echo "$(date -u +%FT%TZ) ${target}: finding or failure, see target/fuzz/${target}.log"
+done
+echo "$(date -u +%FT%TZ) done"

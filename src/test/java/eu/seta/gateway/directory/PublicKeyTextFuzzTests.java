@@ -1,0 +1,42 @@
+package eu.seta.gateway.directory;
+
+import java.math.BigInteger;
+import java.security.interfaces.RSAPublicKey;
+import java.util.concurrent.TimeUnit;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import eu.seta.gateway.testing.Fuzzing;
+import eu.seta.gateway.testing.TestKeys;
+import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The public-key text a principal file or the user service carries, OpenSSH ({@code ssh-rsa AAAA...}) or PEM.
+ * Contract: text that is no RSA public key is refused with {@link IllegalArgumentException} and nothing else; a key
+ * read is a real RSA public key (positive odd modulus, exponent above 1) that reads back the same from both of the
+ * forms the gateway accepts; and the key policy judges it without failing. The seeds are keys of both forms.
+ */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class PublicKeyTextFuzzTests {
+
+	@FuzzTest(maxDuration = "10m")
+	void publicKeyText(byte[] input) {
+		String text = Fuzzing.text(input);
+		Fuzzing.Outcome<RSAPublicKey> outcome = Fuzzing.run(() -> PublicKeyText.parse(text))
+			.withinBoundsFor(input.length);
+		if (!outcome.accepted()) {
+			outcome.refusedWith(IllegalArgumentException.class);
+			return;
+		}
+		RSAPublicKey key = outcome.value();
+		assertThat(key.getModulus().signum()).isPositive();
+		assertThat(key.getPublicExponent()).isGreaterThan(BigInteger.ONE);
+		RsaKeyPolicy.violation(key);
+		if (key.getModulus().testBit(0) && key.getModulus().bitLength() <= RsaKeyPolicy.MAX_BITS) {
+			assertThat(PublicKeyText.parse(TestKeys.openSsh(key, "again")).getModulus()).isEqualTo(key.getModulus());
+			assertThat(PublicKeyText.parse(TestKeys.pem(key)).getPublicExponent()).isEqualTo(key.getPublicExponent());
+		}
+	}
+
+}
