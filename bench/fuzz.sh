@@ -2,7 +2,9 @@
 # Fuzzes every Jazzer target for real, one after the other, each for its @FuzzTest maxDuration (10 minutes), at low
 # priority. Usage: bench/fuzz.sh [TestClass ...]   (default: all *FuzzTests). Logs: target/fuzz/<TestClass>.log;
 # the corpus grows in .cifuzz-corpus/, findings land in src/test/resources/<package>/<TestClass>Inputs/<method>/.
-# Summary of a log: grep -E '^#[0-9]+.*(DONE|pulse)|^Done|exec/s' target/fuzz/<TestClass>.log | tail
+# Each input may take at most 10 s (libFuzzer -timeout: the JUnit integration hands jazzer.internal.arg.N to libFuzzer as argv[N],
+# argv[0] being a placeholder); a slower one is a finding.
+# Summary of a log: grep -E "^#[0-9]+.*(DONE|pulse)|^Done|exec/s" target/fuzz/<TestClass>.log | tail
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TARGETS=("$@")
@@ -15,7 +17,9 @@ mkdir -p target/fuzz
 ./mvnw -q -DskipTests test-compile
 for target in "${TARGETS[@]}"; do
   echo "$(date -u +%FT%TZ) fuzzing ${target}"
-  JAZZER_FUZZ=1 nice -n 15 ./mvnw -q surefire:test@fuzz -Dtest="${target}" -Djazzer.instrument="${INSTRUMENT}" \
+  # not -q: libFuzzer reports (cov, ft, exec/s, findings) come through surefire at INFO level
+  JAZZER_FUZZ=1 nice -n 15 ./mvnw -B surefire:test@fuzz -Dtest="${target}" -Djazzer.instrument="${INSTRUMENT}" \
+    -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-timeout=10 \
     > "target/fuzz/${target}.log" 2>&1 || echo "$(date -u +%FT%TZ) ${target}: finding or failure, see target/fuzz/${target}.log"
 done
 echo "$(date -u +%FT%TZ) done"

@@ -2,11 +2,9 @@ package eu.seta.gateway.directory;
 
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import eu.seta.gateway.testing.Fuzzing;
-import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@link PrincipalInvariants}); no two share an id or a login; an application's owner is a loaded user; and the
  * work and memory stay bounded by the file's size.
  */
-@Timeout(value = 10, unit = TimeUnit.SECONDS)
 class PrincipalFileFuzzTests {
 
 	private final PrincipalFileParser parser = new PrincipalFileParser();

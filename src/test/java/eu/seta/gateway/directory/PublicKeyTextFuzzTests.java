@@ -2,12 +2,10 @@ package eu.seta.gateway.directory;
 
 import java.math.BigInteger;
 import java.security.interfaces.RSAPublicKey;
-import java.util.concurrent.TimeUnit;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import eu.seta.gateway.testing.Fuzzing;
 import eu.seta.gateway.testing.TestKeys;
-import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +15,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * read is a real RSA public key (positive odd modulus, exponent above 1) that reads back the same from both of the
  * forms the gateway accepts; and the key policy judges it without failing. The seeds are keys of both forms.
  */
-@Timeout(value = 10, unit = TimeUnit.SECONDS)
 class PublicKeyTextFuzzTests {
 
 	@FuzzTest(maxDuration = "10m")

@@ -1,10 +1,8 @@
 package eu.seta.gateway.directory;
 
-import java.util.concurrent.TimeUnit;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import eu.seta.gateway.testing.Fuzzing;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * The body of the user service's answer to a principal lookup ({@code docs/user-service-api.md}), as the HTTP
@@ -13,7 +11,6 @@ import org.junit.jupiter.api.Timeout;
  * never another exception; a principal read meets every rule of an entry ({@link PrincipalInvariants}); and the
  * work and memory stay bounded by the body's size.
  */
-@Timeout(value = 10, unit = TimeUnit.SECONDS)
 class UserServiceAnswerFuzzTests {
 
 	@FuzzTest(maxDuration = "10m")

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -32,7 +31,6 @@ import eu.seta.gateway.testing.MutableClock;
 import eu.seta.gateway.token.TokenIssuer;
 import eu.seta.gateway.token.TokenProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Timeout;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,7 +49,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * by nimbus' own JWT parser) and its claims are those of a current access token of this gateway, checked here
  * independently; and the caller built from it is the token's subject.
  */
-@Timeout(value = 10, unit = TimeUnit.SECONDS)
 class AccessTokenFuzzTests {
 
 	static final Instant NOW = Instant.ofEpochSecond(1795860000L); // 2026-11-28T10:00:00Z, as in the seeds

@@ -2,12 +2,10 @@ package eu.seta.gateway.edge;
 
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import eu.seta.gateway.testing.Fuzzing;
-import org.junit.jupiter.api.Timeout;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -22,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and one of the extractor's fixed sentences, never the token; and RFC 6750's token68 check agrees with the RFC's
  * grammar as a regular expression.
  */
-@Timeout(value = 10, unit = TimeUnit.SECONDS)
 class BearerTokenFuzzTests {
 
 	private static final int MAX_TOKEN_LENGTH = 4096;

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -18,7 +17,6 @@ import com.nimbusds.jose.util.Base64URL;
 import eu.seta.gateway.crypto.CryptoProvider;
 import eu.seta.gateway.testing.Fuzzing;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * published under its kid, every published key is of an accepted kind (RSA of 2048 bits or more, EC P-256,
  * Ed25519) with its own algorithm, and the active key's signature verifies with the published key of its kid.
  */
-@Timeout(value = 10, unit = TimeUnit.SECONDS)
 class KeyFolderFuzzTests {
 
 	private static final Path FOLDER = folder();

@@ -3,14 +3,12 @@ package eu.seta.gateway.token;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import eu.seta.gateway.errors.ApiException;
 import eu.seta.gateway.errors.ErrorCodes;
 import eu.seta.gateway.session.RefreshTokens;
 import eu.seta.gateway.testing.Fuzzing;
-import org.junit.jupiter.api.Timeout;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -24,7 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * only the issued token itself names the issued session with the issued hash, which is what the session store
  * compares: no other text can rotate or revoke that session.
  */
-@Timeout(value = 10, unit = TimeUnit.SECONDS)
 class RefreshTokenFuzzTests {
 
 	/** The seeds hold this token: version 1, then tag, session id and secret bytes 0x00 to 0x37. */

@@ -5,7 +5,6 @@ import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import eu.seta.gateway.crypto.CryptoProperties;
@@ -14,7 +13,6 @@ import eu.seta.gateway.errors.ApiException;
 import eu.seta.gateway.errors.ErrorCodes;
 import eu.seta.gateway.testing.FuzzKeys;
 import eu.seta.gateway.testing.Fuzzing;
-import org.junit.jupiter.api.Timeout;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the only proof that verifies under the principal's key is the one message that key signed (the fuzzer cannot
  * forge RSA, so any other means the check is broken). The seeds hold that signed proof.
  */
-@Timeout(value = 10, unit = TimeUnit.SECONDS)
 class TokenRequestFuzzTests {
 
 	/** The message the seed {@code signed-proof.json} signs with {@link FuzzKeys#RSA}. */
