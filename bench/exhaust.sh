@@ -27,7 +27,7 @@ for port in 18180 18190 18181 18184; do
   fi
 done
 # 2 500 client sockets and as many on the gateway's side
-ulimit -n 65536
+ulimit -n "$(ulimit -Hn)"
 
 WORK=$(mktemp -d /tmp/seta-exhaust.XXXXXX)
 GATEWAY_PID=""; SINK_PID=""; NGINX_STARTED=0
@@ -52,7 +52,10 @@ nice -n 10 ./mvnw -B -q -DskipTests package dependency:build-classpath -Dmdep.ou
   -Dmdep.includeScope=test
 CP="target/test-classes:target/classes:$(cat "$WORK/classpath.txt")"
 GATEWAY_JAR=$(ls target/seta-gateway-*.jar | grep -v original | head -1)
-nice -n 10 java -cp "$CP" eu.seta.gateway.bench.BenchFixtures "$WORK" 200 10 $ISSUER
+nice -n 10 java -cp "$CP" eu.seta.gateway.bench.BenchFixtures "$WORK" 3000 10 $ISSUER
+# each proof logs in once: the warm-up gets its own
+head -n 2800 "$WORK/proofs.txt" > "$WORK/proofs-warm.txt"
+tail -n 200 "$WORK/proofs.txt" > "$WORK/proofs-clients.txt"
 
 phase "backends: nginx, upload sink"
 nginx -c "$ROOT/bench/exhaust/nginx.conf"
@@ -72,11 +75,12 @@ until curl -sf -o /dev/null -m 1 http://127.0.0.1:18190/actuator/health; do
 done
 TOKEN=$(cat "$WORK/token.txt")
 curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" $GATEWAY/seta-search/api/v1/corpus
-# JIT and caches warm before anything is measured
+# JIT and caches warm before anything is measured: logins (paced at 100/s) and proxied calls
+wrk -t1 -c4 -d20s -s bench/lua/login.lua $GATEWAY -- "$WORK/proofs-warm.txt" 100 4 > /dev/null
 wrk -t1 -c8 -d10s -s bench/lua/bearer.lua $GATEWAY/seta-search/api/v1/corpus -- "$WORK/token.txt" > /dev/null
 
 phase "$SLOW slow clients and $IDLE idle keep-alive connections, a normal client beside them (75 s)"
-nice -n 10 python3 bench/exhaust/clients.py 127.0.0.1 18180 $SLOW $IDLE 75 "$WORK/proofs.txt" "$TOKEN" \
+nice -n 10 python3 bench/exhaust/clients.py 127.0.0.1 18180 $SLOW $IDLE 75 "$WORK/proofs-clients.txt" "$TOKEN" \
   | tee "$WORK/clients.json"
 
 phase "20 MB body to the token endpoint"

@@ -121,8 +121,8 @@ async def main():
         "normal": {"samples": len(samples),
                    "token_status": sorted({s["token"][0] for s in samples}),
                    "proxied_status": sorted({s["proxied"][0] for s in samples}),
-                   "token_max_s": max((s["token"][1] for s in samples), default=None),
-                   "proxied_max_s": max((s["proxied"][1] for s in samples), default=None)},
+                   "token_s": [round(s["token"][1], 3) for s in samples],
+                   "proxied_s": [round(s["proxied"][1], 3) for s in samples]},
     }))
 
 
