@@ -13,12 +13,18 @@ if [ ${#TARGETS[@]} -eq 0 ]; then
 fi
 # coverage guidance inside the libraries that do the parsing, not only in the gateway's own classes
 INSTRUMENT='eu.seta.gateway.**,tools.jackson.**,org.yaml.snakeyaml.**,org.bouncycastle.**,com.nimbusds.**,org.springframework.http.**'
+# Jazzer 0.24.0's coverage instrumentation breaks the record Principal (NoSuchFieldError: id in its constructor, on
+# every input that builds one): it is left uninstrumented; the classes that build it are not
+EXCLUDE='eu.seta.gateway.directory.Principal'
+# FUZZ_NICE=19 lets two lanes run side by side for less of the machine than one at 15
+NICE=${FUZZ_NICE:-15}
 mkdir -p target/fuzz
 ./mvnw -q -DskipTests test-compile
 for target in "${TARGETS[@]}"; do
   echo "$(date -u +%FT%TZ) fuzzing ${target}"
   # not -q: libFuzzer reports (cov, ft, exec/s, findings) come through surefire at INFO level
-  JAZZER_FUZZ=1 nice -n 15 ./mvnw -B surefire:test@fuzz -Dtest="${target}" -Djazzer.instrument="${INSTRUMENT}" \
+  JAZZER_FUZZ=1 nice -n "$NICE" ./mvnw -B surefire:test@fuzz -Dtest="${target}" -Djazzer.instrument="${INSTRUMENT}" \
+    -Djazzer.instrumentation_excludes="${EXCLUDE}" \
     -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-timeout=10 \
     > "target/fuzz/${target}.log" 2>&1 || echo "$(date -u +%FT%TZ) ${target}: finding or failure, see target/fuzz/${target}.log"
 done

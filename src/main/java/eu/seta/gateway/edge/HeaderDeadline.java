@@ -9,6 +9,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
@@ -69,7 +71,7 @@ final class HeaderDeadline {
 
 			@Override
 			public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) {
-				if (message instanceof LastHttpContent) {
+				if (message instanceof LastHttpContent && !isInterim(message)) {
 					// counted when written, not when queued: until then the request is still being answered
 					promise = promise.unvoid();
 					promise.addListener((written) -> HeaderDeadline.this.open = Math.max(0, HeaderDeadline.this.open - 1));
@@ -78,6 +80,15 @@ final class HeaderDeadline {
 			}
 
 		};
+	}
+
+	/**
+	 * A 1xx answer ({@code 100 Continue}) is a whole message, yet its request goes on: the body it invited may take
+	 * far longer than the header deadline (a 1 GB upload with {@code Expect: 100-continue} did).
+	 */
+	private static boolean isInterim(Object message) {
+		return message instanceof HttpResponse response
+				&& response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
 	}
 
 	private void disarm() {

@@ -91,6 +91,26 @@ class ConnectionLimitsTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void aBodyThatKeepsComingAfter100ContinueIsNotCutOffByTheHeaderDeadline() throws Exception {
+		// found by bench/exhaust.sh: curl's 1 GB upload (Expect: 100-continue) was closed 20 s in, as if the interim
+		// 100 had ended the request and the body were the head of the next one
+		String body = "{\"username\":\"alice\",\"provider\":\"github\",\"rsa_message_signature\":\"00\","
+				+ "\"rsa_original_message\":\"";
+		body = body + "u".repeat(3000 - body.length() - 2) + "\"}";
+		Socket socket = open();
+		send(socket, "POST /authentication/v1/token HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+				+ "Content-Length: " + body.length() + "\r\nExpect: 100-continue\r\n\r\n");
+		assertThat(readResponse(socket)).startsWith("HTTP/1.1 100");
+		// 3 s of body, a piece every 300 ms: past the 1 s header deadline, never a pause as long as the read timeout
+		for (int i = 0; i < 10; i++) {
+			send(socket, body.substring(i * 300, (i + 1) * 300));
+			TimeUnit.MILLISECONDS.sleep(300);
+		}
+		assertThat(readResponse(socket)).as("an answer to the whole body, not a closed connection")
+			.matches("(?s)HTTP/1.1 4\\d\\d .*\\{\"error\":.*");
+	}
+
+	@Test
 	void aBodyThatStopsComingIsCutOff() throws IOException {
 		Socket socket = open();
 		send(socket, "POST /authentication/v1/token HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
