@@ -8,9 +8,8 @@ import reactor.netty.NettyPipeline;
 
 /**
  * What keeps slow and broken clients from holding the edge's connections: the header deadline
- * ({@link HeaderDeadline}), Reactor Netty's read timeout between the reads of a body, and JSON answers to what
- * Netty's decoder refuses ({@link DecodingFailureAnswers}). The idle keep-alive timeout is Spring Boot's
- * {@code server.netty.idle-timeout}.
+ * ({@link HeaderDeadline}) and JSON answers to what Netty's decoder refuses ({@link DecodingFailureAnswers}). The
+ * idle keep-alive timeout is Spring Boot's {@code server.netty.idle-timeout}.
  */
 @Configuration(proxyBeanMethods = false)
 class ConnectionLimits {
@@ -23,8 +22,7 @@ class ConnectionLimits {
 
 	@Bean
 	NettyServerCustomizer connectionLimitsCustomizer(ConnectionProperties connections) {
-		return (server) -> server.readTimeout(connections.readTimeout())
-			.doOnChannelInit((observer, channel, remoteAddress) -> {
+		return (server) -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
 				ChannelPipeline pipeline = channel.pipeline();
 				if (pipeline.get(NettyPipeline.HttpCodec) == null) {
 					return;

@@ -7,24 +7,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How long a client may hold a connection without making progress. The wait for the next request on an idle
- * keep-alive connection is Spring Boot's own {@code server.netty.idle-timeout}; these are the two that Boot has no
- * setting for.
+ * keep-alive connection is Spring Boot's own {@code server.netty.idle-timeout}; this is the one Boot has no setting
+ * for.
+ * <p>
+ * There is no timeout between the reads of a body: Reactor Netty's {@code readTimeout} would be one, but it fired
+ * during a body that came every 100 ms after {@code Expect: 100-continue} (which curl sends for any upload over
+ * 1 MB), so it would cut off ordinary uploads. See docs/edge.md.
  *
  * @param headerTimeout longest time from the first byte of a request to the end of its headers; a client that
  * trickles its headers (slowloris) is disconnected after it, however often it sends a byte. Reactor Netty's idle
  * timeout cannot do this: every byte read restarts it
- * @param readTimeout longest pause between two reads of a request body (Reactor Netty's {@code readTimeout});
- * a body may take as long as it needs, as long as it keeps coming
  */
 @ConfigurationProperties(ConnectionProperties.PREFIX)
-public record ConnectionProperties(@DefaultValue("20s") Duration headerTimeout,
-		@DefaultValue("30s") Duration readTimeout) {
+public record ConnectionProperties(@DefaultValue("20s") Duration headerTimeout) {
 
 	public static final String PREFIX = "seta.edge.connection";
 
 	public ConnectionProperties {
 		requireBetween("header-timeout", headerTimeout);
-		requireBetween("read-timeout", readTimeout);
 	}
 
 	private static void requireBetween(String name, Duration value) {
