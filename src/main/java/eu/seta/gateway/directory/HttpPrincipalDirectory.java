@@ -180,7 +180,8 @@ final class HttpPrincipalDirectory implements PrincipalDirectory {
 			.map((body) -> Optional.of(parse(body)));
 	}
 
-	private static Principal parse(byte[] body) {
+	/** The answer body as a principal; anything else is a {@link MalformedAnswerException}. */
+	static Principal parse(byte[] body) {
 		Object json;
 		try {
 			json = JSON.readValue(body, Object.class);

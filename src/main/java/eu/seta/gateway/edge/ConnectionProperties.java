@@ -1,0 +1,36 @@
+package eu.seta.gateway.edge;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How long a client may hold a connection without making progress. The wait for the next request on an idle
+ * keep-alive connection is Spring Boot's own {@code server.netty.idle-timeout}; this is the one Boot has no setting
+ * for.
+ * <p>
+ * There is no timeout between the reads of a body: Reactor Netty's {@code readTimeout} would be one, but it fired
+ * during a body that came every 100 ms after {@code Expect: 100-continue} (which curl sends for any upload over
+ * 1 MB), so it would cut off ordinary uploads. See docs/edge.md.
+ *
+ * @param headerTimeout longest time from the first byte of a request to the end of its headers; a client that
+ * trickles its headers (slowloris) is disconnected after it, however often it sends a byte. Reactor Netty's idle
+ * timeout cannot do this: every byte read restarts it
+ */
+@ConfigurationProperties(ConnectionProperties.PREFIX)
+public record ConnectionProperties(@DefaultValue("20s") Duration headerTimeout) {
+
+	public static final String PREFIX = "seta.edge.connection";
+
+	public ConnectionProperties {
+		requireBetween("header-timeout", headerTimeout);
+	}
+
+	private static void requireBetween(String name, Duration value) {
+		if (value.isNegative() || value.isZero() || value.compareTo(Duration.ofMinutes(5)) > 0) {
+			throw new IllegalArgumentException(PREFIX + "." + name + " must be more than 0 and at most 5m, not " + value);
+		}
+	}
+
+}

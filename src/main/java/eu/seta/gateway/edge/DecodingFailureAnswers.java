@@ -1,0 +1,87 @@
+package eu.seta.gateway.edge;
+
+import java.nio.charset.StandardCharsets;
+
+import eu.seta.gateway.errors.ErrorBody;
+import eu.seta.gateway.errors.ErrorCodes;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers what Netty's HTTP decoder refuses (a request line over {@code server.netty.max-initial-line-length},
+ * headers over {@code server.max-http-request-header-size}, bytes that are not HTTP) with the gateway's JSON error
+ * body, where Reactor Netty would answer with an empty one: 414, 431 or 400, {@code Connection: close}, then the
+ * connection is closed (the decoder reads nothing more on it). Such a request never becomes an exchange, so no
+ * filter or exception handler of WebFlux sees it; this handler sits right behind the codec and answers first.
+ */
+@ChannelHandler.Sharable
+final class DecodingFailureAnswers extends ChannelInboundHandlerAdapter {
+
+	static final DecodingFailureAnswers INSTANCE = new DecodingFailureAnswers();
+
+	static final ErrorBody LINE_TOO_LONG = new ErrorBody(ErrorCodes.INVALID_REQUEST, "The request line is too long.");
+
+	static final ErrorBody NOT_HTTP = new ErrorBody(ErrorCodes.INVALID_REQUEST, "The request is not valid HTTP.");
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Override
+	public void channelRead(ChannelHandlerContext context, Object message) {
+		if (!(message instanceof HttpObject http) || http.decoderResult().isSuccess()) {
+			context.fireChannelRead(message);
+			return;
+		}
+		DecoderResult result = http.decoderResult();
+		ReferenceCountUtil.release(message);
+		if (!context.channel().isActive()) {
+			return;
+		}
+		context.writeAndFlush(answer(result.cause())).addListener(ChannelFutureListener.CLOSE);
+	}
+
+	static FullHttpResponse answer(Throwable cause) {
+		HttpResponseStatus status;
+		ErrorBody body;
+		if (cause instanceof TooLongHttpLineException) {
+			status = HttpResponseStatus.REQUEST_URI_TOO_LONG;
+			body = LINE_TOO_LONG;
+		}
+		else if (cause instanceof TooLongHttpHeaderException) {
+			status = HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+			body = EdgeWebFilter.HEADERS_TOO_LARGE;
+		}
+		else {
+			status = HttpResponseStatus.BAD_REQUEST;
+			body = NOT_HTTP;
+		}
+		byte[] json = JSON.writeValueAsBytes(body);
+		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+				Unpooled.wrappedBuffer(json));
+		response.headers()
+			.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+			.setInt(HttpHeaderNames.CONTENT_LENGTH, json.length)
+			.set(HttpHeaderNames.CACHE_CONTROL, "no-store")
+			.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
+			.set("X-Content-Type-Options", "nosniff")
+			.set("X-Frame-Options", "DENY")
+			.set("X-XSS-Protection", "0")
+			.set("Referrer-Policy", "no-referrer");
+		return response;
+	}
+
+}

@@ -1,0 +1,101 @@
+package eu.seta.gateway.edge;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Closes a connection whose request headers do not arrive in full within {@code header-timeout} of the request's
+ * first byte. Two handlers share the state of one connection: {@link #bytes()} sits before Netty's HTTP codec and
+ * arms the deadline when bytes arrive while no request is open; {@link #messages()} sits after it, disarms the
+ * deadline when the codec has read a whole request head, and counts a request as closed when its response has been
+ * written. An idle connection arms nothing (the idle timeout is for it); a request being answered arms nothing
+ * (a pipelined request behind it is not waiting for its headers). Everything runs on the connection's event loop.
+ */
+final class HeaderDeadline {
+
+	private final long timeoutNanos;
+
+	/** Requests whose head has arrived and whose response is not yet written. */
+	private int open;
+
+	private @Nullable ScheduledFuture<?> deadline;
+
+	HeaderDeadline(Duration timeout) {
+		this.timeoutNanos = timeout.toNanos();
+	}
+
+	ChannelInboundHandlerAdapter bytes() {
+		return new ChannelInboundHandlerAdapter() {
+
+			@Override
+			public void channelRead(ChannelHandlerContext context, Object message) {
+				if (message instanceof ByteBuf && HeaderDeadline.this.open == 0 && HeaderDeadline.this.deadline == null) {
+					HeaderDeadline.this.deadline = context.executor()
+						.schedule(() -> context.channel().close(), HeaderDeadline.this.timeoutNanos, TimeUnit.NANOSECONDS);
+				}
+				context.fireChannelRead(message);
+			}
+
+			@Override
+			public void channelInactive(ChannelHandlerContext context) {
+				disarm();
+				context.fireChannelInactive();
+			}
+
+		};
+	}
+
+	ChannelDuplexHandler messages() {
+		return new ChannelDuplexHandler() {
+
+			@Override
+			public void channelRead(ChannelHandlerContext context, Object message) {
+				if (message instanceof HttpRequest) {
+					HeaderDeadline.this.open++;
+					disarm();
+				}
+				context.fireChannelRead(message);
+			}
+
+			@Override
+			public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) {
+				if (message instanceof LastHttpContent && !isInterim(message)) {
+					// counted when written, not when queued: until then the request is still being answered
+					promise = promise.unvoid();
+					promise.addListener((written) -> HeaderDeadline.this.open = Math.max(0, HeaderDeadline.this.open - 1));
+				}
+				context.write(message, promise);
+			}
+
+		};
+	}
+
+	/**
+	 * A 1xx answer ({@code 100 Continue}) is a whole message, yet its request goes on: the body it invited may take
+	 * far longer than the header deadline (a 1 GB upload with {@code Expect: 100-continue} did).
+	 */
+	private static boolean isInterim(Object message) {
+		return message instanceof HttpResponse response
+				&& response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
+	}
+
+	private void disarm() {
+		if (this.deadline != null) {
+			this.deadline.cancel(false);
+			this.deadline = null;
+		}
+	}
+
+}
