@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 import eu.seta.gateway.support.ClockTicker;
 import eu.seta.gateway.support.TaggedCounters;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -55,17 +56,18 @@ final class HttpPrincipalDirectory implements PrincipalDirectory {
 
 	private final TaggedCounters lookups;
 
+	private final Ticker ticker;
+
 	HttpPrincipalDirectory(WebClient client, ReactiveCircuitBreaker breaker, DirectoryProperties.Http settings,
 			Clock clock, MeterRegistry meters) {
 		this.client = client;
 		this.breaker = breaker;
 		this.responseTimeout = settings.responseTimeout();
+		this.ticker = ClockTicker.of(clock);
 		this.answers = Caffeine.newBuilder()
 			.maximumSize(settings.cacheSize())
-			.ticker(ClockTicker.of(clock))
-			// found principals for the positive TTL, "none" for the negative one, stale or failed answers not at all
-			.expireAfter(Expiry.writing((String key, Answer answer) -> !answer.keep() ? Duration.ZERO
-					: answer.principal().isPresent() ? settings.positiveTtl() : settings.negativeTtl()))
+			.ticker(this.ticker)
+			.expireAfter(new FromAsking(settings.positiveTtl(), settings.negativeTtl()))
 			.recordStats()
 			.buildAsync();
 		this.lastKnown = Caffeine.newBuilder()
@@ -83,14 +85,14 @@ final class HttpPrincipalDirectory implements PrincipalDirectory {
 	 * when there was none to give. Failures travel as values, not as failed futures, so that the cache forgets them
 	 * at once without logging a stack trace for every caller that was waiting on them.
 	 */
-	record Answer(Optional<Principal> principal, boolean stale, @Nullable RuntimeException failure) {
+	record Answer(Optional<Principal> principal, boolean stale, @Nullable RuntimeException failure, long askedAt) {
 
-		static Answer of(Optional<Principal> principal) {
-			return new Answer(principal, false, null);
+		static Answer of(Optional<Principal> principal, long askedAt) {
+			return new Answer(principal, false, null, askedAt);
 		}
 
 		static Answer failed(RuntimeException failure) {
-			return new Answer(Optional.empty(), false, failure);
+			return new Answer(Optional.empty(), false, failure, 0);
 		}
 
 		boolean keep() {
@@ -134,12 +136,43 @@ final class HttpPrincipalDirectory implements PrincipalDirectory {
 	}
 
 	private Mono<Answer> ask(String key, Supplier<Mono<Optional<Principal>>> call) {
-		Mono<Optional<Principal>> guarded = Mono.defer(call).timeout(this.responseTimeout);
-		return this.breaker.run(guarded, Mono::error).map((principal) -> {
-			this.lookups.increment(principal.isPresent() ? "found" : "not_found");
-			principal.ifPresent((found) -> this.lastKnown.put(key, found));
-			return Answer.of(principal);
+		return Mono.defer(() -> {
+			long askedAt = this.ticker.read();
+			Mono<Optional<Principal>> guarded = Mono.defer(call).timeout(this.responseTimeout);
+			return this.breaker.run(guarded, Mono::error).map((principal) -> {
+				this.lookups.increment(principal.isPresent() ? "found" : "not_found");
+				principal.ifPresent((found) -> this.lastKnown.put(key, found));
+				return Answer.of(principal, askedAt);
+			});
 		}).onErrorResume((failure) -> Mono.just(fallback(key, failure)));
+	}
+
+	/**
+	 * Found principals for the positive TTL, "none" for the negative one, stale or failed answers not at all; each
+	 * counted from when it was asked, not from when it arrived: the service may have changed its mind while the
+	 * answer travelled, and a withdrawal must reach the edge within the TTL of the question however slow the answer.
+	 */
+	private record FromAsking(Duration positiveTtl, Duration negativeTtl) implements Expiry<String, Answer> {
+
+		@Override
+		public long expireAfterCreate(String key, Answer answer, long now) {
+			if (!answer.keep()) {
+				return 0;
+			}
+			long ttl = (answer.principal().isPresent() ? this.positiveTtl : this.negativeTtl).toNanos();
+			return Math.max(0, ttl - (now - answer.askedAt()));
+		}
+
+		@Override
+		public long expireAfterUpdate(String key, Answer answer, long now, long currentDuration) {
+			return expireAfterCreate(key, answer, now);
+		}
+
+		@Override
+		public long expireAfterRead(String key, Answer answer, long now, long currentDuration) {
+			return currentDuration;
+		}
+
 	}
 
 	private Answer fallback(String key, Throwable failure) {
@@ -153,7 +186,7 @@ final class HttpPrincipalDirectory implements PrincipalDirectory {
 		if (last != null) {
 			this.lookups.increment("stale");
 			log.warn("The user service is unavailable ({}); using its last answer for a principal", failure.toString());
-			return new Answer(Optional.of(last), true, null);
+			return new Answer(Optional.of(last), true, null, 0);
 		}
 		this.lookups.increment("unavailable");
 		log.warn("The user service is unavailable: {}", failure.toString());

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import eu.seta.gateway.testing.GatewayIntegrationTest;
 import eu.seta.gateway.testing.Messages;
@@ -23,6 +25,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The gateway asking the platform's user service (WireMock) who may log in. */
 class HttpPrincipalDirectoryTests extends GatewayIntegrationTest {
@@ -65,6 +68,24 @@ class HttpPrincipalDirectoryTests extends GatewayIntegrationTest {
 		USERS.absent("github", name);
 		this.clock.advance(Duration.ofSeconds(30));
 		attempt(name, second).expectStatus().isUnauthorized();
+	}
+
+	@Test
+	void anAnswerLivesItsLifetimeFromTheQuestionNotFromItsArrival() throws Exception {
+		String name = unique("late");
+		KeyPair key = TestKeys.rsa2048();
+		USERS.answerLogin("github", name,
+				okJson(UserServiceStub.principal("u-" + name, name, "user", null, "active", key)).withFixedDelay(1_000));
+		CompletableFuture<Integer> first = CompletableFuture
+			.supplyAsync(() -> attempt(name, key).returnResult(Void.class).getStatus().value());
+		// while the "active" answer travels, its 30 s pass and the principal is disabled in the user service
+		await().atMost(Duration.ofSeconds(10)).until(() -> USERS.loginLookups(name) == 1);
+		this.clock.advance(Duration.ofSeconds(31));
+		USERS.user("u-" + name, name, "disabled", key);
+		assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(200);
+		// so the next login asks again rather than believing the late "active" for another 30 s
+		attempt(name, key).expectStatus().isUnauthorized();
+		assertThat(USERS.loginLookups(name)).isEqualTo(2);
 	}
 
 	@Test
