@@ -81,17 +81,23 @@ final class BearerTokenExtractor {
 				: value.substring(start, end);
 	}
 
-	/** RFC 6750's token68: the characters of base64 and base64url, then optional '=' padding. */
+	/**
+	 * RFC 6750's token68: at least one of the characters of base64 and base64url, then optional '=' padding. A
+	 * {@link RejectedTokenException} (reason {@code malformed}), so that the decoder counts it like its other
+	 * refusals. Both found by AccessTokenFuzzTests and BearerTokenFuzzTests: padding alone ({@code Bearer =}) passed,
+	 * and the refusal was a plain {@link BearerRefusal} that the decoder's metrics never saw.
+	 */
 	static void requireToken68(String token) {
 		int end = 0;
 		while (end < token.length() && isToken68(token.charAt(end))) {
 			end++;
 		}
+		boolean hasToken = end > 0;
 		while (end < token.length() && token.charAt(end) == '=') {
 			end++;
 		}
-		if (end != token.length()) {
-			throw BearerRefusal.invalidToken(MALFORMED_HEADER);
+		if (!hasToken || end != token.length()) {
+			throw new RejectedTokenException("malformed", MALFORMED_HEADER);
 		}
 	}
 

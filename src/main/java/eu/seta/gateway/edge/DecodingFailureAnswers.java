@@ -1,14 +1,15 @@
 package eu.seta.gateway.edge;
 
-import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 import eu.seta.gateway.errors.ErrorBody;
 import eu.seta.gateway.errors.ErrorCodes;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -26,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Answers what Netty's HTTP decoder refuses (a request line over {@code server.netty.max-initial-line-length},
  * headers over {@code server.max-http-request-header-size}, bytes that are not HTTP) with the gateway's JSON error
  * body, where Reactor Netty would answer with an empty one: 414, 431 or 400, {@code Connection: close}, then the
- * connection is closed (the decoder reads nothing more on it). Such a request never becomes an exchange, so no
+ * connection is closed (the decoder decodes nothing more on it). Such a request never becomes an exchange, so no
  * filter or exception handler of WebFlux sees it; this handler sits right behind the codec and answers first.
  */
 @ChannelHandler.Sharable
@@ -40,6 +41,8 @@ final class DecodingFailureAnswers extends ChannelInboundHandlerAdapter {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final long LINGER_SECONDS = 2;
+
 	@Override
 	public void channelRead(ChannelHandlerContext context, Object message) {
 		if (!(message instanceof HttpObject http) || http.decoderResult().isSuccess()) {
@@ -51,7 +54,22 @@ final class DecodingFailureAnswers extends ChannelInboundHandlerAdapter {
 		if (!context.channel().isActive()) {
 			return;
 		}
-		context.writeAndFlush(answer(result.cause())).addListener(ChannelFutureListener.CLOSE);
+		context.writeAndFlush(answer(result.cause())).addListener((written) -> closeLingering(context.channel()));
+	}
+
+	/**
+	 * Closes after the answer, but lets the client finish sending first, for at most {@link #LINGER_SECONDS}: a
+	 * socket closed with unread input answers the client's next bytes with a reset, and a reset can destroy the
+	 * answer before the client has read it (a client still sending the rest of a 1 MB header would never see its
+	 * 431). Half-closed, the client sees the answer and its end; the decoder discards what still comes.
+	 */
+	private static void closeLingering(Channel channel) {
+		if (!(channel instanceof DuplexChannel duplex) || !channel.isActive()) {
+			channel.close();
+			return;
+		}
+		duplex.shutdownOutput();
+		channel.eventLoop().schedule(() -> channel.close(), LINGER_SECONDS, TimeUnit.SECONDS);
 	}
 
 	static FullHttpResponse answer(Throwable cause) {
