@@ -22,7 +22,7 @@ class SelectorSettingsTests {
 
 	@ParameterizedTest
 	@CsvSource({ "seta.store.type, mongo, MEMORY, REDIS", "seta.directory.type, ldap, FILE, HTTP",
-			"seta.keys.generated-algorithm, HS256, RS256, ES256" })
+			"seta.keys.generated-algorithm, HS256, RS256, ES256", "seta.crypto.provider, openssl, AUTO, JDK" })
 	void anUnknownValueStopsStartUpNamingThePropertyTheValueAndTheAllowedValues(String property, String value,
 			String allowed, String alsoAllowed, CapturedOutput output) {
 		assertThatException().isThrownBy(() -> RunningGateway.start(Map.of(property, value)).close());

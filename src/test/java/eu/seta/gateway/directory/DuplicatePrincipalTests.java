@@ -10,6 +10,7 @@ import eu.seta.gateway.testing.RunningGateway;
 import eu.seta.gateway.testing.TestKeys;
 import eu.seta.gateway.testing.TestPrincipals;
 import eu.seta.gateway.testing.TokenClient;
+import eu.seta.gateway.testing.TokenPair;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +39,7 @@ class DuplicatePrincipalTests {
 		try (RunningGateway gateway = RunningGateway
 			.start(Map.of("seta.directory.file", file, "seta.directory.reload-interval", "100ms"))) {
 			TokenClient tokens = gateway.tokens();
-			tokens.login(ALICE, ALICE_KEY.getPrivate());
+			TokenPair before = tokens.login(ALICE, ALICE_KEY.getPrivate());
 
 			// someone appends alice again, differently cased and with another key, and a newcomer with it
 			TestPrincipals.Entry copy = TestPrincipals.user("u-alice-copy", "GitHub", "ALICE",
@@ -50,6 +51,8 @@ class DuplicatePrincipalTests {
 					.expectStatus()
 					.isOk());
 
+			// alice's session from before the change goes on: a refresh looks her up in the directory again
+			tokens.refreshed(before.refreshToken());
 			tokens.login(ALICE, ALICE_KEY.getPrivate());
 			tokens.login(APP, APP_KEY.getPrivate());
 			// the skipped entry's key opens nothing

@@ -9,7 +9,11 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Map;
 
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.SignedJWT;
 import eu.seta.gateway.testing.Jwts;
 import eu.seta.gateway.testing.RunningGateway;
 import org.junit.jupiter.api.Test;
@@ -39,6 +43,9 @@ class KeyFolderTests {
 			assertThat(Jwts.header(token).get("alg").stringValue()).isEqualTo("ES256");
 			assertThat(Jwts.header(token).get("kid").stringValue()).isEqualTo("2026-11");
 			assertThat(jwks(gateway)).contains("\"kid\":\"2026-11\"").contains("\"crv\":\"P-256\"").doesNotContain("broken");
+			// the token verifies under the public key the gateway derived and publishes
+			ECKey published = (ECKey) JWKSet.parse(jwks(gateway)).getKeyByKeyId("2026-11");
+			assertThat(SignedJWT.parse(token).verify(new ECDSAVerifier(published))).isTrue();
 
 			// rotation goes on while the broken file stays: publish the next key, then switch to it
 			write(KeyDirectoryLoader.ACTIVE_KID_FILE, "2026-11");

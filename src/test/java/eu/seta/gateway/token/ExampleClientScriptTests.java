@@ -26,7 +26,8 @@ class ExampleClientScriptTests extends GatewayIntegrationTest {
 		assumeTrue(works(List.of("python3", "-c", "pass")), "no python3 on PATH");
 		// -I -S: no site-packages, so neither pycryptodome (Crypto or Cryptodome) nor requests can be imported
 		Run run = run(List.of("python3", "-I", "-S", SCRIPT));
-		assertThat(run.exitCode()).isNotZero();
+		// sys.exit with a message: the message on stderr, exit status 1
+		assertThat(run.exitCode()).isEqualTo(1);
 		assertThat(run.stderr().strip()).doesNotContain("Traceback")
 			.isEqualTo("seta_client.py needs pycryptodome and requests: pip install pycryptodome requests "
 					+ "(Debian: apt-get install python3-pycryptodome python3-requests)");

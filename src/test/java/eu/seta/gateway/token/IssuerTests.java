@@ -1,5 +1,7 @@
 package eu.seta.gateway.token;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -61,6 +63,30 @@ class IssuerTests {
 				.value((status) -> assertThat(status).isNotEqualTo(401));
 			assertThat(output.getAll()).contains("seta.token.issuer is not set: tokens and "
 					+ "/.well-known/oauth-authorization-server name " + expected + " as their issuer");
+		}
+	}
+
+	/** Issue 17's case: {@code --server.port=9000} on the command line, on a port free on this machine. */
+	@Test
+	void anUnsetIssuerFollowsThePortGivenOnTheCommandLine() throws IOException {
+		int port;
+		try (ServerSocket free = new ServerSocket(0)) {
+			port = free.getLocalPort();
+		}
+		Map<String, Object> settings = new HashMap<>();
+		settings.put("seta.token.issuer", null);
+		settings.put("server.port", port);
+		try (RunningGateway gateway = RunningGateway.start(settings)) {
+			assertThat(gateway.port()).isEqualTo(port);
+			gateway.web()
+				.get()
+				.uri("/.well-known/oauth-authorization-server")
+				.exchange()
+				.expectBody()
+				.jsonPath("$.issuer")
+				.isEqualTo("http://localhost:" + port);
+			String token = gateway.tokens().login(ALICE, ALICE_KEY.getPrivate()).accessToken();
+			assertThat(Jwts.claims(token).get("iss").stringValue()).isEqualTo("http://localhost:" + port);
 		}
 	}
 
