@@ -225,7 +225,7 @@ final class AccessTokenDecoder {
 
 	private Caller verifyNow(String token) {
 		if (token.length() > this.maxTokenLength) {
-			throw reject(BearerTokenExtractor.TOO_LARGE, BearerTokenExtractor.TOO_LONG);
+			throw BearerTokenExtractor.tooLong();
 		}
 		Instant now = this.clock.instant();
 		VerifiedToken cached = this.verified.getIfPresent(token);
