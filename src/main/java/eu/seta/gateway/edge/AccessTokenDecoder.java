@@ -225,7 +225,7 @@ final class AccessTokenDecoder {
 
 	private Caller verifyNow(String token) {
 		if (token.length() > this.maxTokenLength) {
-			throw reject(BearerTokenExtractor.TOO_LARGE, BearerTokenExtractor.TOO_LONG);
+			throw BearerTokenExtractor.tooLong();
 		}
 		Instant now = this.clock.instant();
 		VerifiedToken cached = this.verified.getIfPresent(token);
@@ -261,7 +261,7 @@ final class AccessTokenDecoder {
 		}
 		return issuers.admit(token).map((external) -> {
 			Caller caller = Caller.of(external);
-			Instant validUntil = external.expiresAt().plus(this.skew);
+			Instant validUntil = withSkew(external.expiresAt());
 			if (external.principalId() != null) {
 				// the directory watch notices a disabled principal only while it watches: remember no longer
 				validUntil = min(validUntil, this.clock.instant().plus(this.mappedPrincipalLimit));
@@ -318,8 +318,8 @@ final class AccessTokenDecoder {
 		}
 		verifySignature(token, secondDot, header, key);
 		Map<?, ?> claims = json(token.substring(firstDot + 1, secondDot), "claims");
-		Instant expiresAt = checkClaims(claims, now);
-		return new VerifiedToken(Caller.of(claims), header.kid(), key, expiresAt.plus(this.skew), null);
+		Instant validUntil = checkClaims(claims, now);
+		return new VerifiedToken(Caller.of(claims), header.kid(), key, validUntil, null);
 	}
 
 	private TokenHeader header(String encoded) {
@@ -355,6 +355,7 @@ final class AccessTokenDecoder {
 		}
 	}
 
+	/** @return until when the token is valid: its {@code exp} plus the skew */
 	private Instant checkClaims(Map<?, ?> claims, Instant now) {
 		if (!"access".equals(claims.get("type"))) {
 			throw reject("type", "The token is not an access token.");
@@ -375,7 +376,8 @@ final class AccessTokenDecoder {
 			throw reject("malformed", "The access token has no expiry.");
 		}
 		Instant expiresAt = instant(exp);
-		if (!now.isBefore(expiresAt.plus(this.skew))) {
+		Instant validUntil = withSkew(expiresAt);
+		if (!now.isBefore(validUntil)) {
 			throw reject("expired", "The access token has expired.");
 		}
 		// a token that expires before it was issued was never valid, whatever the skew lets through
@@ -387,7 +389,15 @@ final class AccessTokenDecoder {
 		if (nbf != null && (!(nbf instanceof Number) || now.plus(this.skew).isBefore(instant(nbf)))) {
 			throw reject("not_yet_valid", "The access token is not valid yet.");
 		}
-		return expiresAt;
+		return validUntil;
+	}
+
+	/**
+	 * The time plus the skew, at most {@link Instant#MAX}: a signed {@code exp} within the skew of the end of time
+	 * would otherwise overflow into a 500. Such a token passes, as any token far from expiry does.
+	 */
+	private Instant withSkew(Instant time) {
+		return time.isAfter(Instant.MAX.minus(this.skew)) ? Instant.MAX : time.plus(this.skew);
 	}
 
 	private static Map<?, ?> json(String base64url, String part) {

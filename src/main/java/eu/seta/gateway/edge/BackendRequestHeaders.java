@@ -111,7 +111,7 @@ class BackendRequestHeaders implements HttpHeadersFilter, Ordered {
 				headers.set(this.issuer, caller.issuer());
 			}
 		}
-		forwarding(headers, input, exchange);
+		forwarding(headers, exchange);
 		return headers;
 	}
 
@@ -121,7 +121,7 @@ class BackendRequestHeaders implements HttpHeadersFilter, Ordered {
 		return (input.getClass() == HttpHeaders.class) ? input : HttpHeaders.copyOf(input);
 	}
 
-	private static void forwarding(HttpHeaders headers, HttpHeaders input, ServerWebExchange exchange) {
+	private static void forwarding(HttpHeaders headers, ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
 		URI uri = request.getURI();
 		String proto = uri.getScheme();
@@ -135,9 +135,12 @@ class BackendRequestHeaders implements HttpHeadersFilter, Ordered {
 			append(headers, "X-Forwarded-Prefix", prefix);
 		}
 		append(headers, "X-Forwarded-Port", Integer.toString(port));
-		append(headers, "X-Forwarded-Host", hostOf(uri, proto));
+		// the host as the request's URI parsed it, not the Host header's text: only a host name or address and a
+		// port, so a client's Host cannot end the host parameter and add a for= or an element of its own
+		// (Host: x;for=203.0.113.9); a Host the URI has no host for gets neither header
+		String host = hostOf(uri, proto);
+		append(headers, "X-Forwarded-Host", host);
 		StringBuilder forwarded = new StringBuilder("proto=").append(proto);
-		String host = input.getFirst(HttpHeaders.HOST);
 		if (host != null) {
 			forwarded.append(";host=").append(quoted(host));
 		}
@@ -187,10 +190,14 @@ class BackendRequestHeaders implements HttpHeadersFilter, Ordered {
 		return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
 	}
 
-	private static String hostOf(URI uri, String proto) {
+	private static @Nullable String hostOf(URI uri, String proto) {
+		String host = uri.getHost();
+		if (host == null) {
+			return null;
+		}
 		int port = uri.getPort();
 		boolean defaultPort = port < 0 || (port == 80 && "http".equals(proto)) || (port == 443 && "https".equals(proto));
-		return defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
+		return defaultPort ? host : host + ":" + port;
 	}
 
 	private static String quoted(String value) {

@@ -56,9 +56,17 @@ final class BearerTokenExtractor {
 		}
 		String token = credentials(value);
 		if (token.length() > this.maxTokenLength) {
-			throw new RejectedTokenException(HttpStatus.BAD_REQUEST, "invalid_request", TOO_LARGE, TOO_LONG);
+			throw tooLong();
 		}
 		return token;
+	}
+
+	/**
+	 * A token longer than any the gateway issues: a malformed request (RFC 6750 section 3.1), not an invalid token,
+	 * wherever the length is checked.
+	 */
+	static RejectedTokenException tooLong() {
+		return new RejectedTokenException(HttpStatus.BAD_REQUEST, "invalid_request", TOO_LARGE, TOO_LONG);
 	}
 
 	/** What follows "Bearer" and one or more spaces, without trailing whitespace; not yet checked for its syntax. */

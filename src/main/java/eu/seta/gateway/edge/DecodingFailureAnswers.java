@@ -16,11 +16,13 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,6 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
  * body, where Reactor Netty would answer with an empty one: 414, 431 or 400, {@code Connection: close}, then the
  * connection is closed (the decoder decodes nothing more on it). Such a request never becomes an exchange, so no
  * filter or exception handler of WebFlux sees it; this handler sits right behind the codec and answers first.
+ * <p>
+ * Two requests the decoder passes are refused the same way by Reactor Netty's next handler, before any exchange
+ * exists, again with an empty 400: a request line of version {@code HTTP/2.0} (an HTTP/2 client's preface sent as
+ * if the server spoke it without TLS), and a {@code Host} header whose port is not a number ({@code x:abc},
+ * {@code x:}, {@code [::1}), which Reactor Netty reads with {@code Integer.parseInt}. This handler answers those
+ * first, with the same check, so that nothing it lets through fails there.
  */
 @ChannelHandler.Sharable
 final class DecodingFailureAnswers extends ChannelInboundHandlerAdapter {
@@ -39,22 +47,25 @@ final class DecodingFailureAnswers extends ChannelInboundHandlerAdapter {
 
 	static final ErrorBody NOT_HTTP = new ErrorBody(ErrorCodes.INVALID_REQUEST, "The request is not valid HTTP.");
 
+	static final ErrorBody BAD_HOST = new ErrorBody(ErrorCodes.INVALID_REQUEST, "The Host header is not valid.");
+
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final long LINGER_SECONDS = 2;
 
 	@Override
 	public void channelRead(ChannelHandlerContext context, Object message) {
-		if (!(message instanceof HttpObject http) || http.decoderResult().isSuccess()) {
+		FullHttpResponse refusal = (message instanceof HttpObject http) ? refusal(http) : null;
+		if (refusal == null) {
 			context.fireChannelRead(message);
 			return;
 		}
-		DecoderResult result = http.decoderResult();
 		ReferenceCountUtil.release(message);
 		if (!context.channel().isActive()) {
+			refusal.release();
 			return;
 		}
-		context.writeAndFlush(answer(result.cause())).addListener((written) -> closeLingering(context.channel()));
+		context.writeAndFlush(refusal).addListener((written) -> closeLingering(context.channel()));
 	}
 
 	/**
@@ -72,6 +83,45 @@ final class DecodingFailureAnswers extends ChannelInboundHandlerAdapter {
 		channel.eventLoop().schedule(() -> channel.close(), LINGER_SECONDS, TimeUnit.SECONDS);
 	}
 
+	/** The answer for a message Netty's decoder or Reactor Netty's next handler would refuse; null for the rest. */
+	static @Nullable FullHttpResponse refusal(HttpObject http) {
+		DecoderResult result = http.decoderResult();
+		if (!result.isSuccess()) {
+			return answer(result.cause());
+		}
+		if (!(http instanceof HttpRequest request)) {
+			return null;
+		}
+		if ("HTTP/2.0".equals(request.protocolVersion().text())) {
+			return answer(HttpResponseStatus.BAD_REQUEST, NOT_HTTP);
+		}
+		if (!hostPortParses(request.headers().get(HttpHeaderNames.HOST))) {
+			return answer(HttpResponseStatus.BAD_REQUEST, BAD_HOST);
+		}
+		return null;
+	}
+
+	/**
+	 * Reactor Netty's reading of the port in {@code Host} ({@code ConnectionInfo.from}): whatever follows the first
+	 * colon, or for an IPv6 literal the first colon after {@code ]}, must be an {@code int}.
+	 */
+	static boolean hostPortParses(@Nullable String host) {
+		if (host == null || host.isEmpty()) {
+			return true;
+		}
+		int colon = (host.charAt(0) == '[') ? host.indexOf(':', host.indexOf(']')) : host.indexOf(':');
+		if (colon < 0) {
+			return true;
+		}
+		try {
+			Integer.parseInt(host, colon + 1, host.length(), 10);
+			return true;
+		}
+		catch (NumberFormatException notAPort) {
+			return false;
+		}
+	}
+
 	static FullHttpResponse answer(Throwable cause) {
 		HttpResponseStatus status;
 		ErrorBody body;
@@ -87,6 +137,10 @@ final class DecodingFailureAnswers extends ChannelInboundHandlerAdapter {
 			status = HttpResponseStatus.BAD_REQUEST;
 			body = NOT_HTTP;
 		}
+		return answer(status, body);
+	}
+
+	private static FullHttpResponse answer(HttpResponseStatus status, ErrorBody body) {
 		byte[] json = JSON.writeValueAsBytes(body);
 		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
 				Unpooled.wrappedBuffer(json));

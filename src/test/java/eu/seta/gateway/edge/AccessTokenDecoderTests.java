@@ -20,6 +20,7 @@ import eu.seta.gateway.token.TokenIssuer;
 import eu.seta.gateway.token.TokenProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 import eu.seta.gateway.crypto.CryptoProperties;
 import eu.seta.gateway.crypto.CryptoProvider;
 
@@ -171,7 +172,10 @@ class AccessTokenDecoderTests {
 	void refusalsAreCountedByReason() {
 		assertThatExceptionOfType(RejectedTokenException.class).isThrownBy(() -> this.decoder.verify("not-a-jwt"));
 		assertThatExceptionOfType(RejectedTokenException.class)
-			.isThrownBy(() -> this.decoder.verify("x".repeat(5000)));
+			.isThrownBy(() -> this.decoder.verify("x".repeat(5000)))
+			// the extractor's classification: a malformed request, not an invalid token (docs/edge.md, step 1)
+			.satisfies((tooLong) -> assertThat(tooLong.status()).isEqualTo(HttpStatus.BAD_REQUEST))
+			.satisfies((tooLong) -> assertThat(tooLong.errorCode()).isEqualTo("invalid_request"));
 		// found by AccessTokenFuzzTests: a token that is not token68 was refused, but never counted
 		assertThatExceptionOfType(RejectedTokenException.class).isThrownBy(() -> this.decoder.verify("eyJ.%yJ.x"));
 		assertThat(this.meters.get("seta.bearer.rejected").tag("reason", "malformed").counter().count()).isEqualTo(2);

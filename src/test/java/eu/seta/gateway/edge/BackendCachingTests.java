@@ -1,9 +1,11 @@
 package eu.seta.gateway.edge;
 
 import eu.seta.gateway.testing.GatewayIntegrationTest;
+import eu.seta.gateway.testing.Messages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -86,6 +88,17 @@ class BackendCachingTests extends GatewayIntegrationTest {
 
 	@Test
 	void tokenAnswersAndRefusalsStayNoStore() {
+		this.client.post()
+			.uri("/authentication/v1/token")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(proof(ALICE, ALICE_KEY.getPrivate(), Messages.randomLetters()))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+			.expectHeader()
+			.valueEquals(HttpHeaders.PRAGMA, "no-cache");
 		this.client.post()
 			.uri("/authentication/v1/token/refresh")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + login(ALICE, ALICE_KEY.getPrivate()).refreshToken())

@@ -9,6 +9,8 @@ import eu.seta.gateway.testing.GatewayIntegrationTest;
 import eu.seta.gateway.testing.TokenPair;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.context.ApplicationContext;
@@ -151,6 +153,26 @@ class BackendHeadersTests extends GatewayIntegrationTest {
 		assertThat(seen.getHeader("X-Forwarded-Host")).isEqualTo("seta.example.org");
 		assertThat(seen.getHeader("X-Forwarded-Proto")).isEqualTo("http");
 		assertThat(seen.getHeader("Forwarded")).matches("proto=http;host=seta\\.example\\.org;for=\"127\\.0\\.0\\.1:\\d+\"");
+	}
+
+	/**
+	 * The host in {@code Forwarded} is the one the request's URI holds, never the Host header's text: a client's Host
+	 * cannot end that parameter and add a {@code for=} (or a whole element) a backend would take as its address.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "x;for=203.0.113.9", "x,for=203.0.113.9", "x\";for=\"203.0.113.9", "x;proto=https" })
+	void aClientsHostCannotWriteParametersIntoForwarded(String host) {
+		this.client.get()
+			.uri("/seta-ui/index.html")
+			.header(HttpHeaders.HOST, host)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		LoggedRequest seen = onlyRequest();
+		assertThat(seen.getHeader("Forwarded")).as(host).matches("proto=http;for=\"127\\.0\\.0\\.1:\\d+\"");
+		assertThat(seen.getHeader("X-Forwarded-For")).as(host).isEqualTo("127.0.0.1");
+		assertThat(seen.getHeader("X-Forwarded-Proto")).as(host).isEqualTo("http");
+		assertThat(normalizedNames(seen)).as(host).doesNotContain("x-forwarded-host");
 	}
 
 	private static Set<String> normalizedNames(LoggedRequest request) {

@@ -50,8 +50,8 @@ class BackendRequestHeadersTests {
 		assertThat(output.containsHeader("X_Seta_Role")).isFalse();
 		assertThat(output.containsHeader("X-Seta-User-Id")).isFalse();
 		assertThat(output.containsHeader("X-Real-IP")).isFalse();
-		// the gateway's own element alone: no Host header came in, so it names none
-		assertThat(output.get("Forwarded")).containsExactly("proto=http;for=\"198.51.100.7:40000\"");
+		// the gateway's own element alone, with the host of the request's URI, as X-Forwarded-Host
+		assertThat(output.get("Forwarded")).containsExactly("proto=http;host=gw.example.org;for=\"198.51.100.7:40000\"");
 		assertThat(output.get("X-Forwarded-Host")).containsExactly("gw.example.org");
 		assertThat(output.get("X-Forwarded-For")).containsExactly("198.51.100.7");
 	}

@@ -46,7 +46,18 @@ class OddBearerTokenTests extends GatewayIntegrationTest {
 			"\"iat\":NOW,\"exp\":NOW+60,\"iss\":\"http://localhost:8080\",\"iss\":\"x\"",
 			"\"iat\":-99999999999999,\"exp\":NOW+60",
 			"\"iat\":1.5e300,\"exp\":NOW+60",
-			"\"iat\":NOW,\"exp\":NOW+60.7" })
+			"\"iat\":NOW,\"exp\":NOW+60.7",
+			// exp at, or within the skew of, the last second an Instant holds: exp + skew must not overflow
+			"\"iat\":NOW,\"exp\":31556889864403199",
+			"\"iat\":NOW,\"exp\":31556889864403180",
+			"\"iat\":NOW,\"exp\":-31557014167219200",
+			"\"iat\":NOW,\"exp\":9223372036854775807",
+			"\"iat\":NOW,\"exp\":18446744073709551676",
+			"\"iat\":NOW,\"exp\":1e19",
+			"\"iat\":NOW,\"exp\":NOW+60,\"nbf\":31556889864403199",
+			"\"iat\":NOW,\"exp\":NOW+60,\"nbf\":-31557014167219200",
+			"\"iat\":NOW,\"exp\":NOW+50,\"nbf\":NOW+100",
+			"\"iat\":31556889864403199,\"exp\":31556889864403199" })
 	void aSignedTokenWithOddClaimsGets401OrPassesButNever500(String times) {
 		long now = this.clock.instant().getEpochSecond();
 		String claims = "{\"sub\":\"u-alice\",\"seta_id\":{\"user_id\":\"u-alice\",\"provider\":\"github\","

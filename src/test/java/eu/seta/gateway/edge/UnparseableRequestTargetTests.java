@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Request lines no HTTP client library would send, over a raw socket: a character a URL may not hold raw gets the
- * same answer as its percent-encoding, so a refusal is the gateway's JSON 400, never an empty one.
+ * same answer as its percent-encoding, so a refusal is the gateway's JSON 400, never an empty one. The same holds
+ * for what Reactor Netty refuses before a request reaches WebFlux: a {@code Host} port that is not a number, an
+ * HTTP/2 request line.
  */
 class UnparseableRequestTargetTests extends GatewayIntegrationTest {
 
@@ -63,6 +65,38 @@ class UnparseableRequestTargetTests extends GatewayIntegrationTest {
 		assertThat(BACKEND.findAll(anyRequestedFor(anyUrl()))).singleElement()
 			.extracting(LoggedRequest::getUrl)
 			.isEqualTo("/seta-ui/a%7Cb%7Bc%7D%5E?q=%5B1%5D&r=%25zz");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "localhost:abc", "localhost:", "localhost:1:2", "localhost:2147483648", "[::1",
+			"[::1]:x", ":" })
+	void aHostHeaderWhosePortIsNotANumberIsRefusedWithTheJsonBody(String host) {
+		for (String target : new String[] { "/seta-ui/index.html", "/authentication/v1/jwks" }) {
+			RawResponse response = send("GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
+			assertThat(response.status()).as(host).isEqualTo(400);
+			assertThat(response.head()).as(host).containsIgnoringCase("content-type: application/json");
+			assertThat(response.head()).as(host).containsIgnoringCase("cache-control: no-store");
+			assertThat(response.body()).as(host)
+				.isEqualTo("{\"error\":\"invalid_request\",\"message\":\"The Host header is not valid.\"}");
+		}
+		BACKEND.verify(0, anyRequestedFor(anyUrl()));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "localhost", "localhost:8080", "[::1]", "[::1]:8080" })
+	void aHostHeaderWithANumericPortOrNoneStillPasses(String host) {
+		RawResponse response = send(
+				"GET /seta-ui/index.html HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+		assertThat(response.status()).as(host).isEqualTo(200);
+	}
+
+	@Test
+	void anHttp2PrefaceSentInTheClearIsRefusedWithTheJsonBody() {
+		RawResponse response = send("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.head()).containsIgnoringCase("content-type: application/json");
+		assertThat(response.body())
+			.isEqualTo("{\"error\":\"invalid_request\",\"message\":\"The request is not valid HTTP.\"}");
 	}
 
 	@Test
