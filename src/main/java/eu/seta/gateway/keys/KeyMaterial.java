@@ -102,13 +102,20 @@ final class KeyMaterial {
 	}
 
 	/**
-	 * Signs once where the key is loaded: a key that cannot sign stops start-up (or a reload) here, not at the first
-	 * login, and the JDK's one-time set-up for the key (RSA blinding values, drawn from the file-backed default
-	 * random source) happens now rather than on a request thread.
+	 * Signs once where the key is loaded, and verifies that signature with the key's public part, the one the JWKS
+	 * publishes: a key that cannot sign, or whose public part is not its private part's (a JWK's {@code x} or
+	 * {@code n} edited or copied from another key; found by KeyFolderFuzzTests), stops start-up (or a reload) here,
+	 * not after tokens that verify nowhere were handed out. The JDK's one-time set-up for the key (RSA blinding
+	 * values, drawn from the file-backed default random source) happens now rather than on a request thread.
 	 */
-	private static void selfTest(String kid, JWSAlgorithm algorithm, JWSSigner signer) throws JOSEException {
-		JWSHeader header = new JWSHeader.Builder(algorithm).keyID(kid).build();
-		signer.sign(header, "self-test".getBytes(StandardCharsets.US_ASCII));
+	private static void selfTest(JWK jwk, JWSAlgorithm algorithm, JWSSigner signer, CryptoProvider crypto)
+			throws JOSEException {
+		JWSHeader header = new JWSHeader.Builder(algorithm).keyID(jwk.getKeyID()).build();
+		byte[] probe = "self-test".getBytes(StandardCharsets.US_ASCII);
+		if (!verifier(jwk, crypto).verify(header, probe, signer.sign(header, probe))) {
+			throw new IllegalArgumentException("key " + jwk.getKeyID()
+					+ ": its public part does not match its private part; its tokens would verify nowhere");
+		}
 	}
 
 	static SigningKey signingKey(JWK jwk, CryptoProvider crypto) {
@@ -127,7 +134,7 @@ final class KeyMaterial {
 			else {
 				signer = new Ed25519Signer((OctetKeyPair) jwk);
 			}
-			selfTest(jwk.getKeyID(), algorithm, signer);
+			selfTest(jwk, algorithm, signer, crypto);
 			return new SigningKey(jwk.getKeyID(), algorithm, jwk, signer);
 		}
 		catch (JOSEException ex) {

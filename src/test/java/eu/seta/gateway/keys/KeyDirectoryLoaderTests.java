@@ -9,11 +9,16 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPrivateKey;
 import java.security.spec.ECGenParameterSpec;
+import java.util.List;
+
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import eu.seta.gateway.testing.TestKeys;
@@ -110,6 +115,29 @@ class KeyDirectoryLoaderTests {
 		write("p384.pem", sec1(ec.generateKeyPair()));
 		assertThatIllegalArgumentException().isThrownBy(() -> this.loader.load(this.directory, null))
 			.withMessageContaining("P-256");
+	}
+
+	/** Found by KeyFolderFuzzTests: the public part one character off, and its tokens verified nowhere. */
+	@Test
+	void refusesAKeyWhosePublicPartIsNotItsPrivatePartsOwn() throws Exception {
+		OctetKeyPair ed = new OctetKeyPairGenerator(Curve.Ed25519).generate();
+		OctetKeyPair otherEd = new OctetKeyPairGenerator(Curve.Ed25519).generate();
+		ECKey ec = new ECKeyGenerator(Curve.P_256).generate();
+		ECKey otherEc = new ECKeyGenerator(Curve.P_256).generate();
+		RSAKey rsa = new RSAKeyGenerator(2048).generate();
+		RSAKey otherRsa = new RSAKeyGenerator(2048).generate();
+		List<JWK> mismatched = List.of(new OctetKeyPair.Builder(Curve.Ed25519, otherEd.getX()).d(ed.getD()).keyID("k").build(),
+				new ECKey.Builder(Curve.P_256, otherEc.toECPublicKey()).d(ec.getD()).keyID("k").build(),
+				new RSAKey.Builder(otherRsa.toRSAPublicKey()).privateExponent(rsa.getPrivateExponent()).keyID("k").build());
+		for (JWK key : mismatched) {
+			write("k.jwk", key.toJSONString());
+			assertThatIllegalArgumentException().as(key.getKeyType().getValue())
+				.isThrownBy(() -> this.loader.load(this.directory, null))
+				.withMessageContaining("its public part does not match its private part");
+		}
+		// the same private part with its own public part loads
+		write("k.jwk", new OctetKeyPair.Builder(ed).keyID("k").build().toJSONString());
+		assertThat(this.loader.load(this.directory, null).active().algorithm()).isEqualTo(JWSAlgorithm.EdDSA);
 	}
 
 	@Test
