@@ -5,6 +5,7 @@
 # tokens a minute beside valid calls. Not a test: run it on demand, then copy the figures into docs/TESTING.md.
 #
 #   bench/exhaust.sh            everything (about 10 minutes)
+#   GARBAGE_ONLY=1 bench/exhaust.sh   only the garbage tokens beside valid calls (about 4 minutes)
 #
 # Needs: a JDK 17+, wrk, nginx, curl, python3 (Debian: apt-get install wrk nginx curl python3). Ports 18180/18190
 # (gateway), 18181 (nginx) and 18184 (upload sink) must be free. Everything runs at nice 10.
@@ -17,6 +18,9 @@ JVM_FLAGS="-Xms512m -Xmx512m"
 SLOW=${SLOW:-500}
 IDLE=${IDLE:-2000}
 GARBAGE_RATE=1667   # per second: 100 000 a minute
+# the steady client's offered rate, beside the garbage: what it sees is latency, not a share of the capacity
+VALID_RATE=${VALID_RATE:-500}
+GARBAGE_ONLY=${GARBAGE_ONLY:-0}
 for tool in java jcmd wrk nginx curl python3; do
   command -v $tool >/dev/null || { echo "missing $tool: apt-get install wrk nginx curl python3" >&2; exit 1; }
 done
@@ -79,6 +83,7 @@ curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" $GATEWAY/seta-search/api
 wrk -t1 -c4 -d20s -s bench/lua/login.lua $GATEWAY -- "$WORK/proofs-warm.txt" 100 4 > /dev/null
 wrk -t1 -c8 -d10s -s bench/lua/bearer.lua $GATEWAY/seta-search/api/v1/corpus -- "$WORK/token.txt" > /dev/null
 
+if [ "$GARBAGE_ONLY" = 0 ]; then
 phase "$SLOW slow clients and $IDLE idle keep-alive connections, a normal client beside them (75 s)"
 nice -n 10 python3 bench/exhaust/clients.py 127.0.0.1 18180 $SLOW $IDLE 75 "$WORK/proofs-clients.txt" "$TOKEN" \
   | tee "$WORK/clients.json"
@@ -105,24 +110,31 @@ wait $UPLOAD
 cat "$WORK/1gb.txt"; cat "$WORK/1gb.answer"; echo
 echo "live heap before ${BEFORE} KiB, highest during the upload ${MAX} KiB, growth $(( (MAX - BEFORE) / 1024 )) MiB" \
   | tee "$WORK/1gb-heap.txt"
+fi
 
-phase "valid calls alone (30 s)"
+phase "valid calls alone (30 s at full speed, then 30 s at $VALID_RATE a second)"
 wrk -t1 -c4 -d30s --latency -s bench/lua/bearer.lua $GATEWAY/seta-search/api/v1/corpus -- "$WORK/token.txt" \
   > "$WORK/valid-alone.wrk"
 grep -E 'Requests/sec|50%|99%' "$WORK/valid-alone.wrk"
+wrk -t1 -c4 -d30s --latency -s bench/lua/bearer-paced.lua $GATEWAY/seta-search/api/v1/corpus -- "$WORK/token.txt" \
+  $VALID_RATE 4 > "$WORK/valid-paced-alone.wrk"
+grep -E 'Requests/sec|50%|99%' "$WORK/valid-paced-alone.wrk"
 HEAP_BEFORE=$(live_heap)
 
-phase "valid calls beside $GARBAGE_RATE garbage tokens a second (60 s of garbage, valid calls in its last 30 s)"
+phase "valid calls beside $GARBAGE_RATE garbage tokens a second (90 s of garbage: valid calls at full speed, then paced)"
 # wrk holds each connection for the answer, then the pause: 64 connections leave room for the rate at ~35 ms each
-wrk -t1 -c64 -d60s -s bench/lua/garbage.lua $GATEWAY/seta-search/api/v1/corpus -- "$WORK/token.txt" $GARBAGE_RATE 64 \
+wrk -t1 -c64 -d90s -s bench/lua/garbage.lua $GATEWAY/seta-search/api/v1/corpus -- "$WORK/token.txt" $GARBAGE_RATE 64 \
   > "$WORK/garbage.wrk" & GARBAGE=$!
 sleep 30
 wrk -t1 -c4 -d30s --latency -s bench/lua/bearer.lua $GATEWAY/seta-search/api/v1/corpus -- "$WORK/token.txt" \
   > "$WORK/valid-beside.wrk"
+wrk -t1 -c4 -d30s --latency -s bench/lua/bearer-paced.lua $GATEWAY/seta-search/api/v1/corpus -- "$WORK/token.txt" \
+  $VALID_RATE 4 > "$WORK/valid-paced-beside.wrk"
 wait $GARBAGE
 HEAP_AFTER=$(live_heap)
 grep -E 'Requests/sec|Non-2xx' "$WORK/garbage.wrk"
-grep -E 'Requests/sec|50%|99%' "$WORK/valid-beside.wrk"
+echo "full speed beside the garbage:"; grep -E 'Requests/sec|50%|99%' "$WORK/valid-beside.wrk"
+echo "$VALID_RATE a second beside the garbage:"; grep -E 'Requests/sec|50%|99%' "$WORK/valid-paced-beside.wrk"
 echo "live heap before the garbage ${HEAP_BEFORE} KiB, after ${HEAP_AFTER} KiB" | tee "$WORK/garbage-heap.txt"
 curl -s http://127.0.0.1:18190/actuator/prometheus | grep -E '^seta_bearer_rejected_total|^cache_size\{cache="seta.bearer' \
   | tee "$WORK/garbage-metrics.txt"
