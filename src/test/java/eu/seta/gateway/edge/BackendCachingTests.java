@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -88,27 +89,15 @@ class BackendCachingTests extends GatewayIntegrationTest {
 
 	@Test
 	void tokenAnswersAndRefusalsStayNoStore() {
-		this.client.post()
+		expectNoStore(this.client.post()
 			.uri("/authentication/v1/token")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(proof(ALICE, ALICE_KEY.getPrivate(), Messages.randomLetters()))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectHeader()
-			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
-			.expectHeader()
-			.valueEquals(HttpHeaders.PRAGMA, "no-cache");
-		this.client.post()
+			.exchange());
+		expectNoStore(this.client.post()
 			.uri("/authentication/v1/token/refresh")
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + login(ALICE, ALICE_KEY.getPrivate()).refreshToken())
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectHeader()
-			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
-			.expectHeader()
-			.valueEquals(HttpHeaders.PRAGMA, "no-cache");
+			.exchange());
 		this.client.get()
 			.uri("/seta-search/api/v1/facets")
 			.exchange()
@@ -123,6 +112,16 @@ class BackendCachingTests extends GatewayIntegrationTest {
 			.isNotFound()
 			.expectHeader()
 			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store");
+	}
+
+
+	private static void expectNoStore(WebTestClient.ResponseSpec answer) {
+		answer.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
+			.expectHeader()
+			.valueEquals(HttpHeaders.PRAGMA, "no-cache");
 	}
 
 }

@@ -93,13 +93,7 @@ class RedisFaultTests {
 		// and reloads after the token API's connection may already serve
 		await().atMost(Duration.ofSeconds(10))
 			.pollInterval(Duration.ofMillis(200))
-			.until(() -> gateway.management()
-				.get()
-				.uri("/actuator/health/readiness")
-				.exchange()
-				.returnResult(Void.class)
-				.getStatus()
-				.is2xxSuccessful());
+			.until(() -> gateway.readinessStatus() == 200);
 	}
 
 	@Test

@@ -90,13 +90,7 @@ class SentinelFailoverTests {
 		RedisNode promoted = redis.replica();
 		await("the gateway on the promoted replica, unrestarted").atMost(Duration.ofSeconds(30))
 			.pollInterval(Duration.ofMillis(200))
-			.until(() -> redis.masterAddress().equals(promoted.address()) && gateway.management()
-				.get()
-				.uri("/actuator/health/readiness")
-				.exchange()
-				.returnResult(Void.class)
-				.getStatus()
-				.is2xxSuccessful());
+			.until(() -> redis.masterAddress().equals(promoted.address()) && gateway.readinessStatus() == 200);
 		// the new master has no replica left to acknowledge a write: no token that the next crash could lose
 		tokens.postToken(TokenClient.proof(ERIN, ERIN_KEY_1.getPrivate(), Messages.randomLetters()))
 			.expectStatus()

@@ -56,6 +56,19 @@ public final class RunningGateway implements AutoCloseable {
 		return Integer.parseInt(this.context.getEnvironment().getRequiredProperty("local.server.port"));
 	}
 
+	/** The status of {@code /actuator/health/readiness}; a loaded machine may answer late, so the caller's deadline decides. */
+	public int readinessStatus() {
+		return management().mutate()
+			.responseTimeout(java.time.Duration.ofSeconds(30))
+			.build()
+			.get()
+			.uri("/actuator/health/readiness")
+			.exchange()
+			.returnResult(Void.class)
+			.getStatus()
+			.value();
+	}
+
 	public WebTestClient management() {
 		return WebTestClient.bindToServer()
 			.baseUrl("http://localhost:" + this.context.getEnvironment().getRequiredProperty("local.management.port"))

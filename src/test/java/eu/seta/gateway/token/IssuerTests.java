@@ -78,15 +78,7 @@ class IssuerTests {
 		settings.put("server.port", port);
 		try (RunningGateway gateway = RunningGateway.start(settings)) {
 			assertThat(gateway.port()).isEqualTo(port);
-			gateway.web()
-				.get()
-				.uri("/.well-known/oauth-authorization-server")
-				.exchange()
-				.expectBody()
-				.jsonPath("$.issuer")
-				.isEqualTo("http://localhost:" + port);
-			String token = gateway.tokens().login(ALICE, ALICE_KEY.getPrivate()).accessToken();
-			assertThat(Jwts.claims(token).get("iss").stringValue()).isEqualTo("http://localhost:" + port);
+			assertIssuer(gateway, "http://localhost:" + port);
 		}
 	}
 
@@ -101,15 +93,7 @@ class IssuerTests {
 	@Test
 	void aSetIssuerIsUsedAsItIs() {
 		try (RunningGateway gateway = RunningGateway.start(Map.of("seta.token.issuer", "https://seta.example.org/"))) {
-			gateway.web()
-				.get()
-				.uri("/.well-known/oauth-authorization-server")
-				.exchange()
-				.expectBody()
-				.jsonPath("$.issuer")
-				.isEqualTo("https://seta.example.org");
-			String token = gateway.tokens().login(ALICE, ALICE_KEY.getPrivate()).accessToken();
-			assertThat(Jwts.claims(token).get("iss").stringValue()).isEqualTo("https://seta.example.org");
+			assertIssuer(gateway, "https://seta.example.org");
 		}
 	}
 
@@ -118,6 +102,19 @@ class IssuerTests {
 		assertThatException()
 			.isThrownBy(() -> RunningGateway.start(Map.of("seta.token.issuer", "seta.example.org")).close());
 		assertThat(output.getAll()).contains("seta.token.issuer must be an http or https URL without query or fragment");
+	}
+
+	/** The issuer the metadata names and a fresh token carries. */
+	private static void assertIssuer(RunningGateway gateway, String expected) {
+		gateway.web()
+			.get()
+			.uri("/.well-known/oauth-authorization-server")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.issuer")
+			.isEqualTo(expected);
+		String token = gateway.tokens().login(ALICE, ALICE_KEY.getPrivate()).accessToken();
+		assertThat(Jwts.claims(token).get("iss").stringValue()).isEqualTo(expected);
 	}
 
 }
