@@ -74,8 +74,7 @@ class HttpPrincipalDirectoryTests extends GatewayIntegrationTest {
 	void anAnswerLivesItsLifetimeFromTheQuestionNotFromItsArrival() throws Exception {
 		String name = unique("late");
 		KeyPair key = TestKeys.rsa2048();
-		USERS.answerLogin("github", name,
-				okJson(UserServiceStub.principal("u-" + name, name, "user", null, "active", key)).withFixedDelay(1_000));
+		USERS.slowUser(name, 1_000, key);
 		CompletableFuture<Integer> first = CompletableFuture
 			.supplyAsync(() -> attempt(name, key).returnResult(Void.class).getStatus().value());
 		// while the "active" answer travels, its 30 s pass and the principal is disabled in the user service
@@ -176,8 +175,7 @@ class HttpPrincipalDirectoryTests extends GatewayIntegrationTest {
 	void concurrentLoginsOfOnePrincipalCauseOneLookup() throws Exception {
 		String name = unique("crowd");
 		KeyPair key = TestKeys.rsa2048();
-		USERS.answerLogin("github", name,
-				okJson(UserServiceStub.principal("u-" + name, name, "user", null, "active", key)).withFixedDelay(300));
+		USERS.slowUser(name, 300, key);
 		List<Map<String, Object>> proofs = new ArrayList<>();
 		for (int i = 0; i < 100; i++) {
 			proofs.add(proof("github", name, Messages.randomLetters(), null, key));

@@ -58,6 +58,12 @@ final class UserServiceStub {
 		answerId(id, okJson(json));
 	}
 
+	/** An active user of GitHub whose login lookups are answered only after the delay. */
+	void slowUser(String username, int delayMillis, KeyPair key) {
+		answerLogin("github", username,
+				okJson(principal("u-" + username, username, "user", null, "active", key)).withFixedDelay(delayMillis));
+	}
+
 	void absent(String provider, String username) {
 		answerLogin(provider, username, notFound());
 	}
