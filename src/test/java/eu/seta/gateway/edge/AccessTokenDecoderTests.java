@@ -168,6 +168,42 @@ class AccessTokenDecoderTests {
 		}
 	}
 
+	/**
+	 * Header garbage of the kinds bench/exhaust.sh sends (token68 letters outside base64url, a length no base64 text
+	 * has, an object cut short or followed by more) gets the answer it got when the decoder and the parser refused it
+	 * themselves; a value that is no object still gets its own.
+	 */
+	@Test
+	void headerGarbageIsRefusedAsNotValidJsonBeforeAnyDecoderSeesIt() {
+		String claims = TestJwts.gatewaySigned(TestJwts.claims(this.clock.instant())).split("\\.", 3)[1];
+		for (String header : List.of("eyJ+", "ey~J", "eyJ/YWxnIjoiUlMyNTYifQ", "eyJhbGciOiJSUzI1NiJ9x", "eyJhbGciOiJSUzI1NiI",
+				"eyJhbGciOiJSUzI1NiJ9eA", "ICAg")) {
+			assertThatExceptionOfType(RejectedTokenException.class)
+				.isThrownBy(() -> this.decoder.verify(header + "." + claims + ".c2ln"))
+				.as(header)
+				.withMessage("The access token's header is not valid JSON.")
+				.satisfies((refusal) -> assertThat(refusal.reason()).isEqualTo("malformed"));
+		}
+		// [1] and 1: JSON, but no object
+		for (String header : List.of("WzFd", "MQ")) {
+			assertThatExceptionOfType(RejectedTokenException.class)
+				.isThrownBy(() -> this.decoder.verify(header + "." + claims + ".c2ln"))
+				.as(header)
+				.withMessage("The access token's header is not a JSON object.");
+		}
+	}
+
+	@Test
+	void base64UrlAndBracesAreJudgedByTheirLettersLengthAndEnds() {
+		assertThat(List.of("eyJ9", "e30", "eyJhbGciOiJSUzI1NiJ9", "-_09", "ab")).allMatch(AccessTokenDecoder::isBase64Url);
+		assertThat(List.of("", "a", "abcde", "ab+c", "ab/c", "ab~c", "ab.c", "ab=c", "ab==")).noneMatch(
+				AccessTokenDecoder::isBase64Url);
+		assertThat(List.of("{}", " {\"a\":1}\r\n", "\t{ }", "[1]", "1", "\"{\"")).allMatch(
+				(json) -> AccessTokenDecoder.isBraced(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		assertThat(List.of("", "  ", "{", " { ", "{\"a\":1", "{\"a\":1}x", "{}]")).noneMatch(
+				(json) -> AccessTokenDecoder.isBraced(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+	}
+
 	@Test
 	void refusalsAreCountedByReason() {
 		assertThatExceptionOfType(RejectedTokenException.class).isThrownBy(() -> this.decoder.verify("not-a-jwt"));
