@@ -1,6 +1,7 @@
 package eu.seta.gateway.errors;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
@@ -22,7 +23,16 @@ public class ErrorResponses {
 	private static final Map<String, String> SECURITY_HEADERS = Map.of("X-Content-Type-Options", "nosniff",
 			"X-Frame-Options", "DENY", "X-XSS-Protection", "0", "Referrer-Policy", "no-referrer");
 
+	/** How many distinct bodies are kept serialized: the gateway's own texts are a few dozen. */
+	static final int SERIALIZED_BODIES = 256;
+
 	private final JsonMapper jsonMapper;
+
+	/**
+	 * Refusals repeat the same few bodies, the edge's at the rate anyone cares to send bad tokens: each is serialized
+	 * once. Bounded, as a message may carry a detail of the request; past the bound, bodies are serialized each time.
+	 */
+	private final Map<ErrorBody, byte[]> serialized = new ConcurrentHashMap<>();
 
 	ErrorResponses(JsonMapper jsonMapper) {
 		this.jsonMapper = jsonMapper;
@@ -45,9 +55,25 @@ public class ErrorResponses {
 				headers.set(name, value);
 			}
 		});
-		byte[] json = this.jsonMapper.writeValueAsBytes(body);
-		DataBuffer buffer = response.bufferFactory().wrap(json);
+		// a copy per answer: nothing downstream may write into the one kept
+		DataBuffer buffer = response.bufferFactory().wrap(json(body).clone());
 		return response.writeWith(Mono.just(buffer));
+	}
+
+	byte[] json(ErrorBody body) {
+		byte[] known = this.serialized.get(body);
+		if (known != null) {
+			return known;
+		}
+		byte[] json = this.jsonMapper.writeValueAsBytes(body);
+		if (this.serialized.size() < SERIALIZED_BODIES) {
+			this.serialized.put(body, json);
+		}
+		return json;
+	}
+
+	int kept() {
+		return this.serialized.size();
 	}
 
 	public Mono<Void> write(ServerWebExchange exchange, ApiException refusal) {
