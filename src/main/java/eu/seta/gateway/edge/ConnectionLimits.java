@@ -22,9 +22,14 @@ class ConnectionLimits {
 
 	@Bean
 	NettyServerCustomizer connectionLimitsCustomizer(ConnectionProperties connections) {
+		return customizer(connections);
+	}
+
+	/** Also the management port's ({@link ManagementConnectionLimits}): once per pipeline, whoever comes first. */
+	static NettyServerCustomizer customizer(ConnectionProperties connections) {
 		return (server) -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
 				ChannelPipeline pipeline = channel.pipeline();
-				if (pipeline.get(NettyPipeline.HttpCodec) == null) {
+				if (pipeline.get(NettyPipeline.HttpCodec) == null || pipeline.get(DECODING_FAILURES) != null) {
 					return;
 				}
 				HeaderDeadline deadline = new HeaderDeadline(connections.headerTimeout());

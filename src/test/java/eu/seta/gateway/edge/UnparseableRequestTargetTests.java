@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -27,6 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * HTTP/2 request line.
  */
 class UnparseableRequestTargetTests extends GatewayIntegrationTest {
+
+	@Autowired
+	private Environment environment;
 
 	private static final String FIREWALL_REFUSAL = "{\"error\":\"invalid_request\","
 			+ "\"message\":\"The request path or headers are not acceptable.\"}";
@@ -110,9 +115,42 @@ class UnparseableRequestTargetTests extends GatewayIntegrationTest {
 			.isEqualTo("/seta-ui/ok");
 	}
 
-	/** Writes the bytes as they are and reads until the server closes (the last request says close). */
+	/**
+	 * The management port is a server of its own (Spring Boot's child context for the actuator): what its decoder
+	 * refuses gets the same JSON answers, not Reactor Netty's empty 400.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", "G\u0001T /actuator/health HTTP/1.1\r\nHost: x\r\n\r\n",
+			"GET /actuator/health HTTP/1.1\r\nHost: localhost\r\nBad Header: y\r\n\r\n" })
+	void theManagementPortRefusesWhatIsNotHttpWithTheJsonBody(String request) {
+		RawResponse response = send(this.environment.getRequiredProperty("local.management.port", Integer.class), request);
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.head()).containsIgnoringCase("content-type: application/json")
+			.containsIgnoringCase("connection: close");
+		assertThat(response.body())
+			.isEqualTo("{\"error\":\"invalid_request\",\"message\":\"The request is not valid HTTP.\"}");
+	}
+
+	@Test
+	void theManagementPortRefusesAHostPortThatIsNotANumberAndStillAnswersAGoodRequest() {
+		int management = this.environment.getRequiredProperty("local.management.port", Integer.class);
+		RawResponse refused = send(management, "GET /actuator/health HTTP/1.1\r\nHost: localhost:abc\r\n\r\n");
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body())
+			.isEqualTo("{\"error\":\"invalid_request\",\"message\":\"The Host header is not valid.\"}");
+		RawResponse health = send(management,
+				"GET /actuator/health/liveness HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		assertThat(health.status()).isEqualTo(200);
+		assertThat(health.body()).contains("\"UP\"");
+	}
+
 	private RawResponse send(String request) {
-		try (Socket socket = new Socket("localhost", this.port)) {
+		return send(this.port, request);
+	}
+
+	/** Writes the bytes as they are and reads until the server closes (the last request says close). */
+	private RawResponse send(int port, String request) {
+		try (Socket socket = new Socket("localhost", port)) {
 			OutputStream out = socket.getOutputStream();
 			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
 			out.flush();
