@@ -1,6 +1,7 @@
 -- Garbage bearer tokens, none alike: JWT-shaped (so they pass the length and syntax checks and reach the decoder),
 -- half of them with the header of a real token, so that they get as far as the signature check. Paced like
--- login.lua: args: file with one valid token, target rate (requests per second for the whole run), connections.
+-- login.lua, but spread out: args: file with one valid token, target rate (requests per second for the whole run),
+-- connections.
 local header = ""
 local pause = 0
 local alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -22,8 +23,10 @@ local function random_part(length)
   return table.concat(out)
 end
 
+-- a random pause around the mean, as from many clients that do not know of each other: with the same pause
+-- everywhere, wrk's connections fell into step and sent their tokens in bursts, all 64 within a millisecond or two
 function delay()
-  return pause
+  return math.random(0, 2 * pause)
 end
 
 function request()
