@@ -1,5 +1,6 @@
 package eu.seta.gateway.edge;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelPipeline;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -21,12 +22,12 @@ class ConnectionLimits {
 	private static final String DECODING_FAILURES = "seta.decodingFailures";
 
 	@Bean
-	NettyServerCustomizer connectionLimitsCustomizer(ConnectionProperties connections) {
-		return customizer(connections);
+	NettyServerCustomizer connectionLimitsCustomizer(ConnectionProperties connections, MeterRegistry meters) {
+		return customizer(connections, new DecodingFailureAnswers(meters, "public"));
 	}
 
 	/** Also the management port's ({@link ManagementConnectionLimits}): once per pipeline, whoever comes first. */
-	static NettyServerCustomizer customizer(ConnectionProperties connections) {
+	static NettyServerCustomizer customizer(ConnectionProperties connections, DecodingFailureAnswers answers) {
 		return (server) -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
 				ChannelPipeline pipeline = channel.pipeline();
 				if (pipeline.get(NettyPipeline.HttpCodec) == null || pipeline.get(DECODING_FAILURES) != null) {
@@ -36,7 +37,7 @@ class ConnectionLimits {
 				pipeline.addBefore(NettyPipeline.HttpCodec, HEADER_BYTES, deadline.bytes());
 				// right behind the codec, before the request-target encoder and Reactor Netty's own handlers
 				pipeline.addAfter(NettyPipeline.HttpCodec, HEADER_MESSAGES, deadline.messages());
-				pipeline.addAfter(HEADER_MESSAGES, DECODING_FAILURES, DecodingFailureAnswers.INSTANCE);
+				pipeline.addAfter(HEADER_MESSAGES, DECODING_FAILURES, answers);
 			});
 	}
 

@@ -4,6 +4,9 @@ import java.util.concurrent.TimeUnit;
 
 import eu.seta.gateway.errors.ErrorBody;
 import eu.seta.gateway.errors.ErrorCodes;
+import eu.seta.gateway.support.TaggedCounters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -41,8 +44,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ChannelHandler.Sharable
 final class DecodingFailureAnswers extends ChannelInboundHandlerAdapter {
 
-	static final DecodingFailureAnswers INSTANCE = new DecodingFailureAnswers();
-
 	static final ErrorBody LINE_TOO_LONG = new ErrorBody(ErrorCodes.INVALID_REQUEST, "The request line is too long.");
 
 	static final ErrorBody NOT_HTTP = new ErrorBody(ErrorCodes.INVALID_REQUEST, "The request is not valid HTTP.");
@@ -53,19 +54,30 @@ final class DecodingFailureAnswers extends ChannelInboundHandlerAdapter {
 
 	private static final long LINGER_SECONDS = 2;
 
+	private final TaggedCounters refused;
+
+	/**
+	 * @param server which of the gateway's servers this handler serves ({@code public} or {@code management}), a tag
+	 * of {@code seta.http.refused} beside the reason
+	 */
+	DecodingFailureAnswers(MeterRegistry meters, String server) {
+		this.refused = new TaggedCounters(meters, "seta.http.refused", "reason",
+				"Requests refused before they became an exchange, by reason", Tags.of("server", server));
+	}
+
 	@Override
 	public void channelRead(ChannelHandlerContext context, Object message) {
-		FullHttpResponse refusal = (message instanceof HttpObject http) ? refusal(http) : null;
+		Refusal refusal = (message instanceof HttpObject http) ? refusal(http) : null;
 		if (refusal == null) {
 			context.fireChannelRead(message);
 			return;
 		}
+		this.refused.increment(refusal.reason());
 		ReferenceCountUtil.release(message);
 		if (!context.channel().isActive()) {
-			refusal.release();
 			return;
 		}
-		context.writeAndFlush(refusal).addListener((written) -> closeLingering(context.channel()));
+		context.writeAndFlush(refusal.response()).addListener((written) -> closeLingering(context.channel()));
 	}
 
 	/**
@@ -83,20 +95,20 @@ final class DecodingFailureAnswers extends ChannelInboundHandlerAdapter {
 		channel.eventLoop().schedule(() -> channel.close(), LINGER_SECONDS, TimeUnit.SECONDS);
 	}
 
-	/** The answer for a message Netty's decoder or Reactor Netty's next handler would refuse; null for the rest. */
-	static @Nullable FullHttpResponse refusal(HttpObject http) {
+	/** The refusal of a message Netty's decoder or Reactor Netty's next handler would refuse; null for the rest. */
+	static @Nullable Refusal refusal(HttpObject http) {
 		DecoderResult result = http.decoderResult();
 		if (!result.isSuccess()) {
-			return answer(result.cause());
+			return Refusal.of(result.cause());
 		}
 		if (!(http instanceof HttpRequest request)) {
 			return null;
 		}
 		if ("HTTP/2.0".equals(request.protocolVersion().text())) {
-			return answer(HttpResponseStatus.BAD_REQUEST, NOT_HTTP);
+			return Refusal.HTTP2_LINE;
 		}
 		if (!hostPortParses(request.headers().get(HttpHeaderNames.HOST))) {
-			return answer(HttpResponseStatus.BAD_REQUEST, BAD_HOST);
+			return Refusal.BAD_HOST_PORT;
 		}
 		return null;
 	}
@@ -122,38 +134,47 @@ final class DecodingFailureAnswers extends ChannelInboundHandlerAdapter {
 		}
 	}
 
-	static FullHttpResponse answer(Throwable cause) {
-		HttpResponseStatus status;
-		ErrorBody body;
-		if (cause instanceof TooLongHttpLineException) {
-			status = HttpResponseStatus.REQUEST_URI_TOO_LONG;
-			body = LINE_TOO_LONG;
-		}
-		else if (cause instanceof TooLongHttpHeaderException) {
-			status = HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
-			body = EdgeWebFilter.HEADERS_TOO_LARGE;
-		}
-		else {
-			status = HttpResponseStatus.BAD_REQUEST;
-			body = NOT_HTTP;
-		}
-		return answer(status, body);
-	}
+	/** An answer, and the reason it is counted under in {@code seta.http.refused}. */
+	record Refusal(HttpResponseStatus status, ErrorBody body, String reason) {
 
-	private static FullHttpResponse answer(HttpResponseStatus status, ErrorBody body) {
-		byte[] json = JSON.writeValueAsBytes(body);
-		FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-				Unpooled.wrappedBuffer(json));
-		response.headers()
-			.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
-			.setInt(HttpHeaderNames.CONTENT_LENGTH, json.length)
-			.set(HttpHeaderNames.CACHE_CONTROL, "no-store")
-			.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
-			.set("X-Content-Type-Options", "nosniff")
-			.set("X-Frame-Options", "DENY")
-			.set("X-XSS-Protection", "0")
-			.set("Referrer-Policy", "no-referrer");
-		return response;
+		static final Refusal LINE = new Refusal(HttpResponseStatus.REQUEST_URI_TOO_LONG, LINE_TOO_LONG,
+				"line_too_long");
+
+		static final Refusal HEADERS = new Refusal(HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+				EdgeWebFilter.HEADERS_TOO_LARGE, "headers_too_large");
+
+		static final Refusal GARBLED = new Refusal(HttpResponseStatus.BAD_REQUEST, NOT_HTTP, "not_http");
+
+		static final Refusal HTTP2_LINE = new Refusal(HttpResponseStatus.BAD_REQUEST, NOT_HTTP, "http2_line");
+
+		static final Refusal BAD_HOST_PORT = new Refusal(HttpResponseStatus.BAD_REQUEST, BAD_HOST, "bad_host");
+
+		static Refusal of(Throwable decoderFailure) {
+			if (decoderFailure instanceof TooLongHttpLineException) {
+				return LINE;
+			}
+			if (decoderFailure instanceof TooLongHttpHeaderException) {
+				return HEADERS;
+			}
+			return GARBLED;
+		}
+
+		FullHttpResponse response() {
+			byte[] json = JSON.writeValueAsBytes(this.body);
+			FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, this.status,
+					Unpooled.wrappedBuffer(json));
+			response.headers()
+				.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+				.setInt(HttpHeaderNames.CONTENT_LENGTH, json.length)
+				.set(HttpHeaderNames.CACHE_CONTROL, "no-store")
+				.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
+				.set("X-Content-Type-Options", "nosniff")
+				.set("X-Frame-Options", "DENY")
+				.set("X-XSS-Protection", "0")
+				.set("Referrer-Policy", "no-referrer");
+			return response;
+		}
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package eu.seta.gateway.edge;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +16,9 @@ class ManagementConnectionLimits {
 
 	@Bean
 	WebServerFactoryCustomizer<NettyReactiveWebServerFactory> managementConnectionLimits(
-			ConnectionProperties connections) {
-		return (factory) -> factory.addServerCustomizers(ConnectionLimits.customizer(connections));
+			ConnectionProperties connections, MeterRegistry meters) {
+		return (factory) -> factory
+			.addServerCustomizers(ConnectionLimits.customizer(connections, new DecodingFailureAnswers(meters, "management")));
 	}
 
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 
@@ -32,6 +33,9 @@ class UnparseableRequestTargetTests extends GatewayIntegrationTest {
 
 	@Autowired
 	private Environment environment;
+
+	@Autowired
+	private MeterRegistry meters;
 
 	private static final String FIREWALL_REFUSAL = "{\"error\":\"invalid_request\","
 			+ "\"message\":\"The request path or headers are not acceptable.\"}";
@@ -129,6 +133,26 @@ class UnparseableRequestTargetTests extends GatewayIntegrationTest {
 			.containsIgnoringCase("connection: close");
 		assertThat(response.body())
 			.isEqualTo("{\"error\":\"invalid_request\",\"message\":\"The request is not valid HTTP.\"}");
+	}
+
+	/** What never becomes an exchange is in no access log and no request metric: it is counted on its own. */
+	@Test
+	void refusalsBeforeAnExchangeAreCountedByServerAndReason() {
+		int management = this.environment.getRequiredProperty("local.management.port", Integer.class);
+		double publicBefore = refused("public", "http2_line");
+		double managementBefore = refused("management", "bad_host");
+		double garbledBefore = refused("management", "not_http");
+		send("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
+		send(management, "GET /actuator/health HTTP/1.1\r\nHost: localhost:abc\r\n\r\n");
+		send(management, "G\u0001T / HTTP/1.1\r\nHost: x\r\n\r\n");
+		assertThat(refused("public", "http2_line")).isEqualTo(publicBefore + 1);
+		assertThat(refused("management", "bad_host")).isEqualTo(managementBefore + 1);
+		assertThat(refused("management", "not_http")).isEqualTo(garbledBefore + 1);
+	}
+
+	private double refused(String server, String reason) {
+		var counter = this.meters.find("seta.http.refused").tag("server", server).tag("reason", reason).counter();
+		return (counter != null) ? counter.count() : 0;
 	}
 
 	@Test
