@@ -5,7 +5,7 @@
 # tokens a minute beside valid calls. Not a test: run it on demand, then copy the figures into docs/TESTING.md.
 #
 #   bench/exhaust.sh            everything (about 16 minutes)
-#   GARBAGE_ONLY=1 bench/exhaust.sh   only the garbage tokens beside valid calls (about 10 minutes)
+#   GARBAGE_ONLY=1 bench/exhaust.sh   only the garbage tokens beside valid calls (about 11 minutes)
 #
 # Needs: a JDK 17+, wrk, nginx, curl, python3 (Debian: apt-get install wrk nginx curl python3). Ports 18180/18190
 # (gateway), 18181 and 18185 (nginx) and 18184 (upload sink) must be free.
@@ -116,12 +116,19 @@ echo "live heap before ${BEFORE} KiB, highest during the upload ${MAX} KiB, grow
   | tee "$WORK/1gb-heap.txt"
 fi
 
+# the gateway's CPU time so far, user and system, in clock ticks (1/100 s)
+gateway_ticks() {
+  awk '{ print $14 + $15 }' /proc/$GATEWAY_PID/stat
+}
+
 # what a steady client sees: 15 s at full speed, then 15 s at $VALID_RATE a second; $1 names the files
 valid_calls() {
+  gateway_ticks > "$WORK/cpu-$1.txt"
   wrk -t1 -c4 -d15s --latency -s bench/lua/bearer.lua $GATEWAY/seta-search/api/v1/corpus -- "$WORK/token.txt" \
     > "$WORK/valid-$1.wrk"
   wrk -t1 -c4 -d15s --latency -s bench/lua/bearer-paced.lua $GATEWAY/seta-search/api/v1/corpus -- "$WORK/token.txt" \
     $VALID_RATE 4 > "$WORK/valid-paced-$1.wrk"
+  gateway_ticks >> "$WORK/cpu-$1.txt"
 }
 
 # valid calls beside garbage sent to $1, from 5 s before they start until they end; $2 names the files
@@ -158,6 +165,11 @@ for round in $(seq 1 $ROUNDS); do
   done
 done
 HEAP_AFTER=$(live_heap)
+phase "garbage alone: the gateway's CPU per garbage token (20 s)"
+gateway_ticks > "$WORK/cpu-garbage-alone.txt"
+wrk -t1 -c64 -d20s -s bench/lua/garbage.lua $GATEWAY/seta-search/api/v1/corpus -- "$WORK/token.txt" $GARBAGE_RATE 64 \
+  > "$WORK/garbage-alone.wrk"
+gateway_ticks >> "$WORK/cpu-garbage-alone.txt"
 
 python3 bench/exhaust/beside_report.py "$WORK" $ROUNDS | tee "$WORK/garbage-report.txt"
 echo "live heap before the garbage ${HEAP_BEFORE} KiB, after ${HEAP_AFTER} KiB" | tee "$WORK/garbage-heap.txt"

@@ -32,6 +32,16 @@ def garbage(path):
     return sent, int(refused.group(1)) if refused else 0
 
 
+def requests(path):
+    return int(re.search(r"(\d+) requests in", open(path).read()).group(1))
+
+
+def cpu(path):
+    """Seconds of the gateway's CPU between the two tick counts in the file."""
+    before, after = (int(line) for line in open(path).read().split())
+    return (after - before) / 100
+
+
 def main(work, rounds):
     full = {case: [valid(f"{work}/valid-{case}-{r}.wrk") for r in range(1, rounds + 1)] for case in CASES}
     paced = {case: [valid(f"{work}/valid-paced-{case}-{r}.wrk") for r in range(1, rounds + 1)] for case in CASES}
@@ -57,6 +67,14 @@ def main(work, rounds):
         print(f"  {name}: gateway/alone {ratio(table, 'gateway', 'alone', index):.3f}, "
               f"control/alone {ratio(table, 'control', 'alone', index):.3f}, "
               f"gateway/control {ratio(table, 'gateway', 'control', index):.3f}")
+    # the gateway's CPU per request, from its user and system ticks: valid calls alone (full speed and paced
+    # together), and garbage alone at the asked rate
+    per_valid = median(cpu(f"{work}/cpu-alone-{r}.txt")
+                       / (requests(f"{work}/valid-alone-{r}.wrk") + requests(f"{work}/valid-paced-alone-{r}.wrk"))
+                       for r in range(1, rounds + 1))
+    per_garbage = cpu(f"{work}/cpu-garbage-alone.txt") / requests(f"{work}/garbage-alone.wrk")
+    print(f"gateway CPU (user + system) per valid call alone: {per_valid * 1e6:.0f} µs (median of the rounds); "
+          f"per garbage token alone: {per_garbage * 1e6:.0f} µs ({per_garbage / per_valid:.2f} of a valid call)")
     for case in ("gateway", "control"):
         counts = [garbage(f"{work}/garbage-{case}-{r}.wrk") for r in range(1, rounds + 1)]
         sent = sum(c[0] for c in counts)
