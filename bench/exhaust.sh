@@ -4,7 +4,7 @@
 # calls a route; a 20 MB body to the token endpoint; a 1 GB upload through a route; 100 000 different garbage bearer
 # tokens a minute beside valid calls. Not a test: run it on demand, then copy the figures into docs/TESTING.md.
 #
-#   bench/exhaust.sh            everything (about 16 minutes)
+#   bench/exhaust.sh            everything (about 17 minutes)
 #   GARBAGE_ONLY=1 bench/exhaust.sh   only the garbage tokens beside valid calls (about 11 minutes)
 #
 # Needs: a JDK 17+, wrk, nginx, curl, python3 (Debian: apt-get install wrk nginx curl python3). Ports 18180/18190
