@@ -1,6 +1,7 @@
 package eu.seta.gateway.edge;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -199,9 +200,9 @@ class AccessTokenDecoderTests {
 		assertThat(List.of("", "a", "abcde", "ab+c", "ab/c", "ab~c", "ab.c", "ab=c", "ab==")).noneMatch(
 				AccessTokenDecoder::isBase64Url);
 		assertThat(List.of("{}", " {\"a\":1}\r\n", "\t{ }", "[1]", "1", "\"{\"")).allMatch(
-				(json) -> AccessTokenDecoder.isBraced(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+				(json) -> AccessTokenDecoder.isBraced(json.getBytes(StandardCharsets.UTF_8)));
 		assertThat(List.of("", "  ", "{", " { ", "{\"a\":1", "{\"a\":1}x", "{}]")).noneMatch(
-				(json) -> AccessTokenDecoder.isBraced(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+				(json) -> AccessTokenDecoder.isBraced(json.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	@Test

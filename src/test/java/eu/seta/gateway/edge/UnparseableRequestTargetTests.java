@@ -127,7 +127,7 @@ class UnparseableRequestTargetTests extends GatewayIntegrationTest {
 	@ValueSource(strings = { "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", "G\u0001T /actuator/health HTTP/1.1\r\nHost: x\r\n\r\n",
 			"GET /actuator/health HTTP/1.1\r\nHost: localhost\r\nBad Header: y\r\n\r\n" })
 	void theManagementPortRefusesWhatIsNotHttpWithTheJsonBody(String request) {
-		RawResponse response = send(this.environment.getRequiredProperty("local.management.port", Integer.class), request);
+		RawResponse response = send(managementPort(), request);
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.head()).containsIgnoringCase("content-type: application/json")
 			.containsIgnoringCase("connection: close");
@@ -138,7 +138,7 @@ class UnparseableRequestTargetTests extends GatewayIntegrationTest {
 	/** What never becomes an exchange is in no access log and no request metric: it is counted on its own. */
 	@Test
 	void refusalsBeforeAnExchangeAreCountedByServerAndReason() {
-		int management = this.environment.getRequiredProperty("local.management.port", Integer.class);
+		int management = managementPort();
 		double publicBefore = refused("public", "http2_line");
 		double managementBefore = refused("management", "bad_host");
 		double garbledBefore = refused("management", "not_http");
@@ -157,7 +157,7 @@ class UnparseableRequestTargetTests extends GatewayIntegrationTest {
 
 	@Test
 	void theManagementPortRefusesAHostPortThatIsNotANumberAndStillAnswersAGoodRequest() {
-		int management = this.environment.getRequiredProperty("local.management.port", Integer.class);
+		int management = managementPort();
 		RawResponse refused = send(management, "GET /actuator/health HTTP/1.1\r\nHost: localhost:abc\r\n\r\n");
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(refused.body())
@@ -166,6 +166,10 @@ class UnparseableRequestTargetTests extends GatewayIntegrationTest {
 				"GET /actuator/health/liveness HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.body()).contains("\"UP\"");
+	}
+
+	private int managementPort() {
+		return this.environment.getRequiredProperty("local.management.port", Integer.class);
 	}
 
 	private RawResponse send(String request) {
