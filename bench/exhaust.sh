@@ -17,7 +17,7 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 ISSUER=http://127.0.0.1:18180
 GATEWAY=http://127.0.0.1:18180
-JVM_FLAGS="-Xms512m -Xmx512m"
+JVM_FLAGS=${JVM_FLAGS:-"-Xms512m -Xmx512m"}
 SLOW=${SLOW:-500}
 IDLE=${IDLE:-2000}
 GARBAGE_RATE=1667   # per second: 100 000 a minute

@@ -33,6 +33,12 @@ CONFIGURATIONS = [
     ("i-bare-distinct-tokens", "(i) bare Spring Cloud Gateway, the requests of (c)"),
 ]
 
+# the token API's loads, run in rounds of their own after the rounds above, and checked for warm-up alike
+TOKEN_API_ROUNDS = [
+    ("token-issuance", "/token issuance (Redis store)"),
+    ("refresh-rotation", "/token/refresh rotation (Redis store)"),
+]
+
 
 def wrk(path):
     text = open(path).read()
@@ -59,6 +65,8 @@ def median_run(results):
         merged[key] = median([r[key] for r in results])
     merged["errors"] = sum(r["errors"] for r in results)
     merged["requests"] = sum(r["requests"] for r in results)
+    # counts a script reports (refresh.lua: refreshes, logins) add up over the rounds, as the requests do
+    merged["extra"] = {key: str(sum(int(r["extra"].get(key, 0)) for r in results)) for key in results[0]["extra"]}
     merged["rounds"] = len(results)
     merged["first"], merged["last"] = results[0]["rps"], results[-1]["rps"]
     return merged
@@ -158,7 +166,8 @@ def revocation_lines(runs, files, row):
 
 def main():
     if sys.argv[1] == "rps":
-        print(int(wrk(sys.argv[2])["rps"]))
+        # the median of the rounds given
+        print(int(median_run([wrk(path) for path in sys.argv[2:]])["rps"]))
         return
     results_file, jmh_file, mode, threads, connections, duration, jvm_flags = sys.argv[2:9]
     entries = open(results_file).read().splitlines()
@@ -219,12 +228,13 @@ def main():
         f"the machine was busy before the run began (load average {load_before:.1f} on {cores} cores): "
         f"other work shared the CPUs with every measurement."]
     warm_ratios, drifted = [], []
-    for name, label in CONFIGURATIONS:
+    for name, label in CONFIGURATIONS + TOKEN_API_ROUNDS:
         run = runs[name]
         if run["rounds"] < 2:
             continue
         ratio = run["last"] / run["first"]
-        warm_ratios.append(f"{label.split(' ')[0]} {ratio:.2f}")
+        short = {"token-issuance": "issuance", "refresh-rotation": "refresh"}.get(name, label.split(" ")[0])
+        warm_ratios.append(f"{short} {ratio:.2f}")
         if name == "d-backend-direct":
             # nginx has no JIT: a change between its rounds is the machine's, and the JVMs' ratios carry it too
             if abs(ratio - 1) > WARM_TOLERANCE:
@@ -267,7 +277,8 @@ def main():
         f"Run: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, mode {mode}, commit {commit}, "
         f"{jvm}, {cpu}, {cores} cores (load average {load_before:.1f} before the run); each gateway a JVM of its "
         f"own with {jvm_flags}; wrk -t{threads} -c{connections} -d{duration} on the same machine; (a) to (g) are "
-        f"medians of {a['rounds']} interleaved rounds"
+        f"medians of {a['rounds']} interleaved rounds, issuance and refresh medians of {issuance['rounds']} "
+        f"rounds of their own after a warm-up of the login path"
         + ("; the gateway ran from the AOT cache of a training run, as in its image." if "aot-cache" in files
            else "; no AOT cache (a JDK before 25)."),
         "",
@@ -278,8 +289,8 @@ def main():
     lines += [
         row("(b) alone, just before the next row", alone),
         row("(b) while /token runs at half capacity", during),
-        row("/token issuance (Redis store)", issuance),
-        row("/token/refresh rotation (Redis store)", refresh),
+        row(TOKEN_API_ROUNDS[0][1], issuance),
+        row(TOKEN_API_ROUNDS[1][1], refresh),
         "",
         f"Warm-up check, last round ÷ first round: {', '.join(warm_ratios)}"
         + ("; see the warnings below." if drifted else f"; none more than {WARM_TOLERANCE:.0%} faster."),
@@ -312,7 +323,7 @@ def main():
         f"logins included) against min(OpenSSL ceiling {openssl_ceiling:,.0f}/s, redis-benchmark of the rotation "
         f"script {redis_rps:,.0f}/s) = {refresh_ceiling:,.0f}/s.",
         f"- Redis commands per login: {commands / max(1, logins):.1f} ({commands:,} commands in "
-        f"`total_commands_processed` over the issuance run, {logins:,} tokens issued by the gateway's count); "
+        f"`total_commands_processed` over the last issuance round, {logins:,} tokens issued by the gateway's count); "
         f"per login: {command_mix}.",
         f"- Memory after the run: gateway heap {heap / 1048576:,.0f} MiB used after a full GC; Redis "
         f"{session_bytes / max(1, sessions):,.0f} bytes per active session ({sessions:,} sessions of one principal, "

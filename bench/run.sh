@@ -21,13 +21,13 @@ QUICK=0
 [ "${1:-}" = "--quick" ] && QUICK=1
 if [ $QUICK = 1 ]; then
   DURATION=3s; ROUNDS=2; WARM_FRESH=4s; WARM_EACH=2s; WARM_PEER=3s; READY_WINDOW=8; BARE_READY_WINDOW=5
-  OPENSSL_SECONDS=1; JMH_ITER=1; JMH_TIME=1s; PROOFS=9000; TOKENS=5000; MODE=quick
+  OPENSSL_SECONDS=1; JMH_ITER=1; JMH_TIME=1s; PROOFS=24000; TOKENS=5000; MODE=quick; WARM_LOGIN=3s
   # only what the login ceiling needs; the table of algorithms is the full run's
   JMH_BENCHMARKS='CryptoBenchmarks\.(verifyClientProofRsa2048|signRs256)$'
   JMH_PARAMS='-p provider=auto'
 else
   DURATION=12s; ROUNDS=3; WARM_FRESH=30s; WARM_EACH=5s; WARM_PEER=60s; READY_WINDOW=120; BARE_READY_WINDOW=60
-  OPENSSL_SECONDS=10; JMH_ITER=5; JMH_TIME=2s; PROOFS=80000; TOKENS=40000; MODE=full
+  OPENSSL_SECONDS=10; JMH_ITER=5; JMH_TIME=2s; PROOFS=240000; TOKENS=40000; MODE=full; WARM_LOGIN=30s
   JMH_BENCHMARKS=CryptoBenchmarks
   JMH_PARAMS=""
 fi
@@ -162,8 +162,17 @@ fi
 
 phase "fixtures ($PROOFS proofs, $TOKENS tokens)"
 java -cp "$CP" eu.seta.gateway.bench.BenchFixtures "$WORK" $PROOFS $TOKENS $ISSUER
-# each load gets proofs of its own: a proof sent twice is a replay, refused
-split -n l/3 -d "$WORK/proofs.txt" "$WORK/proofs-"
+# each load gets proofs of its own: a proof sent twice is a replay, refused. Half for the issuance rounds (logins
+# run at up to ~3 000/s here), then the login warm-up, the isolation phase's logins and the refresh chains
+proof_lines() {  # file, first line, line count
+  sed -n "$(( $2 + 1 )),$(( $2 + $3 ))p" "$WORK/proofs.txt" > "$1"
+}
+for round in $(seq 1 $ROUNDS); do
+  proof_lines "$WORK/proofs-00.$round" $(( (round - 1) * PROOFS / 2 / ROUNDS )) $(( PROOFS / 2 / ROUNDS ))
+done
+proof_lines "$WORK/proofs-warm" $(( PROOFS / 2 )) $(( PROOFS * 3 / 10 ))
+proof_lines "$WORK/proofs-01" $(( PROOFS * 8 / 10 )) $(( PROOFS * 3 / 20 ))
+proof_lines "$WORK/proofs-02" $(( PROOFS * 19 / 20 )) $(( PROOFS / 20 ))
 
 phase "ceilings: openssl speed rsa2048 (${OPENSSL_SECONDS}s each), then JMH"
 # one process, so one core; nothing else of the bench runs yet
@@ -214,7 +223,10 @@ expect_ok "the gateway's protected route" -H "Authorization: Bearer $TOKEN" "$PR
 # the slices warmed the reused-token path; the rest of its paths get theirs
 wrk -t$THREADS -c$CONNECTIONS -d$WARM_FRESH -s bench/lua/bearers.lua "$PROTECTED" -- "$WORK/tokens.txt" >/dev/null
 wrk -t$THREADS -c$CONNECTIONS -d$WARM_EACH "$PUBLIC" >/dev/null
-wrk -t$THREADS -c8 -d$WARM_EACH -s bench/lua/refresh.lua $GATEWAY -- "$WORK/proofs-02" $(( PROOFS / 6 )) >/dev/null
+wrk -t$THREADS -c8 -d$WARM_EACH -s bench/lua/refresh.lua $GATEWAY -- "$WORK/proofs-02" $(( PROOFS / 80 )) >/dev/null
+# logins: with only the refresh's few, the login path was still being compiled during the issuance run (C2 at a
+# quarter of the gateway's CPU, 0.9k logins/s after 20 s of logins against 2.2k after 50 s)
+wrk -t$THREADS -c$CONNECTIONS -d$WARM_LOGIN -s bench/lua/login.lua $GATEWAY -- "$WORK/proofs-warm" >/dev/null
 
 phase "bare gateway: start to ready, ready to full speed (${BARE_READY_WINDOW}s of slices)"
 LAUNCHED=$(now_ms)
@@ -258,26 +270,32 @@ for round in $(seq 1 $ROUNDS); do
   run g-resource-server-one-token.$round -s bench/lua/bearer.lua "$RS$PEER_PATH" -- "$WORK/token.txt"
 done
 
-phase "2. token issuance, with Redis's command count around it"
-# the first two samples measure what asking costs, so that it can be taken off; commandstats says which commands
-redis-cli -p $REDIS_PORT INFO commandstats > "$WORK/redis-commandstats-before.txt"
-COMMANDS_0=$(redis_commands); COMMANDS_1=$(redis_commands); ISSUED_1=$(tokens_issued)
-run token-issuance -s bench/lua/login.lua $GATEWAY -- "$WORK/proofs-00"
-# logins still in flight when wrk stopped finish within the command timeout
-sleep 1
-COMMANDS_2=$(redis_commands); ISSUED_2=$(tokens_issued)
-redis-cli -p $REDIS_PORT INFO commandstats > "$WORK/redis-commandstats-after.txt"
+phase "2, 3. token issuance and refresh rotation, $ROUNDS interleaved rounds"
+# Redis's command count around the last issuance round only: the refresh rounds between would add theirs. The first
+# two samples measure what asking costs, so that it can be taken off; commandstats says which commands.
+for round in $(seq 1 $ROUNDS); do
+  if [ $round = $ROUNDS ]; then
+    redis-cli -p $REDIS_PORT INFO commandstats > "$WORK/redis-commandstats-before.txt"
+    COMMANDS_0=$(redis_commands); COMMANDS_1=$(redis_commands); ISSUED_1=$(tokens_issued)
+  fi
+  run token-issuance.$round -s bench/lua/login.lua $GATEWAY -- "$WORK/proofs-00.$round"
+  if [ $round = $ROUNDS ]; then
+    # logins still in flight when wrk stopped finish within the command timeout
+    sleep 1
+    COMMANDS_2=$(redis_commands); ISSUED_2=$(tokens_issued)
+    redis-cli -p $REDIS_PORT INFO commandstats > "$WORK/redis-commandstats-after.txt"
+  fi
+  # each connection logs in once per round, then rotates its chain
+  run refresh-rotation.$round -s bench/lua/refresh.lua $GATEWAY -- "$WORK/proofs-02" $(( round * CONNECTIONS * 2 ))
+done
 echo "$COMMANDS_0 $COMMANDS_1 $COMMANDS_2 $ISSUED_1 $ISSUED_2" > "$WORK/redis-commands.txt"
 echo "redis-commands $WORK/redis-commands.txt" >> "$RESULTS"
 echo "redis-commandstats-before $WORK/redis-commandstats-before.txt" >> "$RESULTS"
 echo "redis-commandstats-after $WORK/redis-commandstats-after.txt" >> "$RESULTS"
-
-phase "3. refresh rotation"
-run refresh-rotation -s bench/lua/refresh.lua $GATEWAY -- "$WORK/proofs-02"
 python3 bench/redis_rotation.py $REDIS_PORT "$WORK" $DURATION >> "$RESULTS"
 
 phase "4. isolation: (b) alone and (b) while /token runs at half its capacity"
-CAPACITY=$(python3 bench/report.py rps "$WORK/token-issuance.wrk")
+CAPACITY=$(python3 bench/report.py rps "$WORK"/token-issuance.*.wrk)
 HALF=$(python3 -c "print(max(1, int($CAPACITY / 2)))")
 run b-alone -s bench/lua/bearer.lua "$PROTECTED" -- "$WORK/token.txt"
 wrk -t1 -c8 -d$(( ${DURATION%s} + 4 ))s -s bench/lua/login.lua $GATEWAY -- "$WORK/proofs-01" $HALF 8 \
