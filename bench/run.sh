@@ -2,8 +2,8 @@
 # Measures the cost of authentication at the edge against its limits and its peers, side by side, in one run on
 # this machine, and writes the tables to docs/PERFORMANCE.md. Not a test: run it on demand.
 #
-#   bench/run.sh          full run (about 15 minutes)
-#   bench/run.sh --quick  short run (about 3 minutes once built; too short a warm-up for figures to keep)
+#   bench/run.sh          full run (about 25 minutes)
+#   bench/run.sh --quick  short run (about 4 minutes once built; too short a warm-up for figures to keep)
 #
 # BENCH_JAVA=/path/to/bin/java picks the JVM of all three gateways (default: java on PATH). With a JDK 25 or later
 # the product runs as its image does (Dockerfile): extracted, with an AOT cache from a training run; the peers run
@@ -21,7 +21,7 @@ QUICK=0
 [ "${1:-}" = "--quick" ] && QUICK=1
 if [ $QUICK = 1 ]; then
   DURATION=3s; ROUNDS=2; WARM_FRESH=4s; WARM_EACH=2s; WARM_PEER=3s; READY_WINDOW=8; BARE_READY_WINDOW=5
-  OPENSSL_SECONDS=1; JMH_ITER=1; JMH_TIME=1s; PROOFS=24000; TOKENS=5000; MODE=quick; WARM_LOGIN=3s
+  OPENSSL_SECONDS=1; JMH_ITER=1; JMH_TIME=1s; PROOFS=16000; TOKENS=5000; MODE=quick; WARM_LOGIN=3s
   # only what the login ceiling needs; the table of algorithms is the full run's
   JMH_BENCHMARKS='CryptoBenchmarks\.(verifyClientProofRsa2048|signRs256)$'
   JMH_PARAMS='-p provider=auto'
