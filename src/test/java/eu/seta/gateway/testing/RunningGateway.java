@@ -1,5 +1,6 @@
 package eu.seta.gateway.testing;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -59,7 +60,7 @@ public final class RunningGateway implements AutoCloseable {
 	/** The status of {@code /actuator/health/readiness}; a loaded machine may answer late, so the caller's deadline decides. */
 	public int readinessStatus() {
 		return management().mutate()
-			.responseTimeout(java.time.Duration.ofSeconds(30))
+			.responseTimeout(Duration.ofSeconds(30))
 			.build()
 			.get()
 			.uri("/actuator/health/readiness")
@@ -111,6 +112,9 @@ public final class RunningGateway implements AutoCloseable {
 	/**
 	 * Event loops of this gateway's own. With Reactor Netty's global ones (Spring Boot's default), closing this
 	 * gateway would dispose them under every other gateway of the test JVM, whose calls to backends then hang.
+	 * Without a quiet period, as spring.reactor.netty.shutdown-quiet-period gives Spring Boot's own factory in the
+	 * tests: this one is built here, so that setting never reaches it, and Netty's default of 2 s made every
+	 * {@link #close()} wait that long.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	static class OwnNettyResources {
@@ -119,6 +123,7 @@ public final class RunningGateway implements AutoCloseable {
 		ReactorResourceFactory reactorResourceFactory() {
 			ReactorResourceFactory resources = new ReactorResourceFactory();
 			resources.setUseGlobalResources(false);
+			resources.setShutdownQuietPeriod(Duration.ZERO);
 			return resources;
 		}
 
