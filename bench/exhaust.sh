@@ -6,6 +6,7 @@
 #
 #   bench/exhaust.sh            everything (about 17 minutes)
 #   GARBAGE_ONLY=1 bench/exhaust.sh   only the garbage tokens beside valid calls (about 11 minutes)
+#   ROUNDS=n, JVM_FLAGS='-Xms512m -Xmx512m -Xlog:gc:file=/tmp/gc.log'   fewer rounds; the gateway's JVM flags
 #
 # Needs: a JDK 17+, wrk, nginx, curl, python3 (Debian: apt-get install wrk nginx curl python3). Ports 18180/18190
 # (gateway), 18181 and 18185 (nginx) and 18184 (upload sink) must be free.
