@@ -21,7 +21,7 @@ QUICK=0
 [ "${1:-}" = "--quick" ] && QUICK=1
 if [ $QUICK = 1 ]; then
   DURATION=3s; ROUNDS=2; WARM_FRESH=4s; WARM_EACH=2s; WARM_PEER=3s; READY_WINDOW=8; BARE_READY_WINDOW=5
-  OPENSSL_SECONDS=1; JMH_ITER=1; JMH_TIME=1s; PROOFS=16000; TOKENS=5000; MODE=quick; WARM_LOGIN=3s
+  OPENSSL_SECONDS=1; JMH_ITER=1; JMH_TIME=1s; PROOFS=24000; TOKENS=5000; MODE=quick; WARM_LOGIN=3s
   # only what the login ceiling needs; the table of algorithms is the full run's
   JMH_BENCHMARKS='CryptoBenchmarks\.(verifyClientProofRsa2048|signRs256)$'
   JMH_PARAMS='-p provider=auto'
