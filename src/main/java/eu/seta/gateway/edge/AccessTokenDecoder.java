@@ -345,8 +345,16 @@ final class AccessTokenDecoder {
 
 	private static void verifySignature(String token, int secondDot, TokenHeader header, KeySet.Verifier key) {
 		try {
+			String encoded = token.substring(secondDot + 1);
+			Base64URL signature = new Base64URL(encoded);
+			// nimbus' decoder skips letters outside base64url, reads '+' and '/' as '-' and '_' and ignores the unused
+			// bits of the last letter: without this, each such spelling of one signature would verify as a token of
+			// its own (a signature check and a cache entry each, and no longer one string per token)
+			if (!isCanonicalBase64Url(encoded, signature.decode())) {
+				throw reject("signature", "The access token's signature is invalid.");
+			}
 			byte[] signingInput = token.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII);
-			if (!key.verifier().verify(header.jws(), signingInput, new Base64URL(token.substring(secondDot + 1)))) {
+			if (!key.verifier().verify(header.jws(), signingInput, signature)) {
 				throw reject("signature", "The access token's signature is invalid.");
 			}
 		}
@@ -426,6 +434,11 @@ final class AccessTokenDecoder {
 	}
 
 	/** Unpadded base64url (RFC 7515): its alphabet only, and no length that leaves a single character over. */
+	/** Whether {@code encoded} is the one unpadded base64url spelling of {@code decoded}. */
+	static boolean isCanonicalBase64Url(String encoded, byte[] decoded) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(decoded).equals(encoded);
+	}
+
 	static boolean isBase64Url(String text) {
 		int length = text.length();
 		if (length == 0 || (length & 3) == 1) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -11,6 +12,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
 import eu.seta.gateway.revocation.RevocationList;
 import eu.seta.gateway.keys.KeySet;
 import eu.seta.gateway.keys.SigningKey;
@@ -155,6 +157,43 @@ class AccessTokenDecoderTests {
 				.as(padding)
 				.withMessage("The access token is not a signed JWT.");
 		}
+	}
+
+	/**
+	 * A signature has one spelling. Base64url decoders are lenient (nimbus' skips letters outside the alphabet and
+	 * ignores the unused bits of the last letter): a token respelled so is refused, or one token holder could send
+	 * endless strings that each verify as a new token, a signature check and a cache entry each.
+	 */
+	@Test
+	void aSignatureSpelledAnotherWayIsRefused() {
+		String token = TestJwts.gatewaySigned(TestJwts.claims(this.clock.instant()));
+		assertThat(this.decoder.verify(token).userId()).isEqualTo("u-alice");
+		int dot = token.lastIndexOf('.') + 1;
+		String signingInput = token.substring(0, dot);
+		String signature = token.substring(dot);
+		// RSA-2048: 256 bytes in 342 letters, the last of which carries 2 bits and 4 unused ones
+		assertThat(signature).hasSize(342);
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+		char last = signature.charAt(signature.length() - 1);
+		char unusedBitSet = alphabet.charAt(alphabet.indexOf(last) ^ 1);
+		List<String> respelled = List.of(signingInput + "~" + signature,
+				signingInput + signature.substring(0, 100) + "~" + signature.substring(100),
+				signingInput + signature.substring(0, signature.length() - 1) + unusedBitSet);
+		for (String other : respelled) {
+			assertThat(Arrays.equals(Base64URL.from(other.substring(dot)).decode(),
+					Base64URL.from(signature).decode()))
+				.as("the decoder reads it as the same signature: %s", other)
+				.isTrue();
+			assertThatExceptionOfType(RejectedTokenException.class).isThrownBy(() -> this.decoder.verify(other))
+				.as(other)
+				.withMessage("The access token's signature is invalid.");
+		}
+		assertThat(AccessTokenDecoder.isCanonicalBase64Url("-_8", new byte[] { (byte) 0xfb, (byte) 0xff }))
+			.isTrue();
+		assertThat(AccessTokenDecoder.isCanonicalBase64Url("+/8", new byte[] { (byte) 0xfb, (byte) 0xff }))
+			.isFalse();
+		assertThat(AccessTokenDecoder.isCanonicalBase64Url("-_9", new byte[] { (byte) 0xfb, (byte) 0xff }))
+			.isFalse();
 	}
 
 	/** Characters outside RFC 6750's token68 are refused before any part of the token is decoded. */
