@@ -24,6 +24,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,6 +55,9 @@ final class DecodingFailureAnswers extends ChannelInboundHandlerAdapter {
 
 	private static final long LINGER_SECONDS = 2;
 
+	/** Set on a connection once this handler has refused a request on it: nothing read after that goes on. */
+	private static final AttributeKey<Boolean> REFUSED = AttributeKey.valueOf("seta.refused");
+
 	private final TaggedCounters refused;
 
 	/**
@@ -67,11 +71,18 @@ final class DecodingFailureAnswers extends ChannelInboundHandlerAdapter {
 
 	@Override
 	public void channelRead(ChannelHandlerContext context, Object message) {
+		if (context.channel().hasAttr(REFUSED)) {
+			// the decoder still parses what follows a refused Host header in the same packet or in the linger;
+			// Reactor Netty never saw the refusal, so it would run such a request on a connection being closed
+			ReferenceCountUtil.release(message);
+			return;
+		}
 		Refusal refusal = (message instanceof HttpObject http) ? refusal(http) : null;
 		if (refusal == null) {
 			context.fireChannelRead(message);
 			return;
 		}
+		context.channel().attr(REFUSED).set(Boolean.TRUE);
 		this.refused.increment(refusal.reason());
 		ReferenceCountUtil.release(message);
 		if (!context.channel().isActive()) {

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import eu.seta.gateway.testing.GatewayIntegrationTest;
@@ -22,6 +23,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Request lines no HTTP client library would send, over a raw socket: a character a URL may not hold raw gets the
@@ -166,6 +168,23 @@ class UnparseableRequestTargetTests extends GatewayIntegrationTest {
 				"GET /actuator/health/liveness HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
 		assertThat(health.status()).isEqualTo(200);
 		assertThat(health.body()).contains("\"UP\"");
+	}
+
+	/**
+	 * A refusal here closes the connection, so nothing sent after the refused request may run: Netty's decoder still
+	 * parses a request that follows a refused Host header or HTTP/2 line in the same packet (or in the linger
+	 * after the answer), and Reactor Netty, which never saw the refusal, would send it to the backend.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "GET /seta-ui/a HTTP/1.1\r\nHost: localhost:abc\r\n\r\n",
+			"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" })
+	void whatFollowsARefusedRequestOnItsConnectionNeverReachesABackend(String refused) {
+		RawResponse answer = send(refused + "POST /seta-ui/b HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n\r\n");
+		assertThat(answer.status()).isEqualTo(400);
+		assertThat(answer.rest()).isEmpty();
+		await().during(Duration.ofMillis(500))
+			.atMost(Duration.ofSeconds(2))
+			.until(() -> BACKEND.findAll(anyRequestedFor(anyUrl())).isEmpty());
 	}
 
 	private int managementPort() {
