@@ -433,12 +433,12 @@ final class AccessTokenDecoder {
 		}
 	}
 
-	/** Unpadded base64url (RFC 7515): its alphabet only, and no length that leaves a single character over. */
 	/** Whether {@code encoded} is the one unpadded base64url spelling of {@code decoded}. */
 	static boolean isCanonicalBase64Url(String encoded, byte[] decoded) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(decoded).equals(encoded);
 	}
 
+	/** Unpadded base64url (RFC 7515): its alphabet only, and no length that leaves a single character over. */
 	static boolean isBase64Url(String text) {
 		int length = text.length();
 		if (length == 0 || (length & 3) == 1) {
