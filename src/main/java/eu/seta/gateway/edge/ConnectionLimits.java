@@ -1,5 +1,7 @@
 package eu.seta.gateway.edge;
 
+import java.util.function.Supplier;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelPipeline;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
@@ -23,11 +25,12 @@ class ConnectionLimits {
 
 	@Bean
 	NettyServerCustomizer connectionLimitsCustomizer(ConnectionProperties connections, MeterRegistry meters) {
-		return customizer(connections, new DecodingFailureAnswers(meters, "public"));
+		return customizer(connections, DecodingFailureAnswers.perConnection(meters, "public"));
 	}
 
 	/** Also the management port's ({@link ManagementConnectionLimits}): once per pipeline, whoever comes first. */
-	static NettyServerCustomizer customizer(ConnectionProperties connections, DecodingFailureAnswers answers) {
+	static NettyServerCustomizer customizer(ConnectionProperties connections,
+			Supplier<DecodingFailureAnswers> answers) {
 		return (server) -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
 				ChannelPipeline pipeline = channel.pipeline();
 				if (pipeline.get(NettyPipeline.HttpCodec) == null || pipeline.get(DECODING_FAILURES) != null) {
@@ -37,7 +40,7 @@ class ConnectionLimits {
 				pipeline.addBefore(NettyPipeline.HttpCodec, HEADER_BYTES, deadline.bytes());
 				// right behind the codec, before the request-target encoder and Reactor Netty's own handlers
 				pipeline.addAfter(NettyPipeline.HttpCodec, HEADER_MESSAGES, deadline.messages());
-				pipeline.addAfter(HEADER_MESSAGES, DECODING_FAILURES, answers);
+				pipeline.addAfter(HEADER_MESSAGES, DECODING_FAILURES, answers.get());
 			});
 	}
 

@@ -1,6 +1,7 @@
 package eu.seta.gateway.edge;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import eu.seta.gateway.errors.ErrorBody;
 import eu.seta.gateway.errors.ErrorCodes;
@@ -9,9 +10,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -22,9 +23,9 @@ import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
-import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,9 +42,12 @@ import tools.jackson.databind.json.JsonMapper;
  * if the server spoke it without TLS), and a {@code Host} header whose port is not a number ({@code x:abc},
  * {@code x:}, {@code [::1}), which Reactor Netty reads with {@code Integer.parseInt}. This handler answers those
  * first, with the same check, so that nothing it lets through fails there.
+ * <p>
+ * One instance per connection: a refused request pipelined behind requests still being answered waits for their
+ * answers, as Reactor Netty's own answers do, or the client would read the refusal as the answer to an earlier
+ * request.
  */
-@ChannelHandler.Sharable
-final class DecodingFailureAnswers extends ChannelInboundHandlerAdapter {
+final class DecodingFailureAnswers extends ChannelDuplexHandler {
 
 	static final ErrorBody LINE_TOO_LONG = new ErrorBody(ErrorCodes.INVALID_REQUEST, "The request line is too long.");
 
@@ -55,23 +59,35 @@ final class DecodingFailureAnswers extends ChannelInboundHandlerAdapter {
 
 	private static final long LINGER_SECONDS = 2;
 
-	/** Set on a connection once this handler has refused a request on it: nothing read after that goes on. */
-	private static final AttributeKey<Boolean> REFUSED = AttributeKey.valueOf("seta.refused");
+	private final TaggedCounters refusals;
 
-	private final TaggedCounters refused;
+	/** Requests passed on to Reactor Netty whose answer has not been written yet. */
+	private int unanswered;
+
+	/** Set once a request on this connection is refused: nothing read after it goes on. */
+	private boolean refused;
+
+	/** The refusal, while answers to requests ahead of it are still to be written. */
+	private @Nullable FullHttpResponse held;
+
+	private DecodingFailureAnswers(TaggedCounters refusals) {
+		this.refusals = refusals;
+	}
 
 	/**
-	 * @param server which of the gateway's servers this handler serves ({@code public} or {@code management}), a tag
+	 * @param server which of the gateway's servers the handlers serve ({@code public} or {@code management}), a tag
 	 * of {@code seta.http.refused} beside the reason
+	 * @return a new handler for each connection, all counting into one set of counters
 	 */
-	DecodingFailureAnswers(MeterRegistry meters, String server) {
-		this.refused = new TaggedCounters(meters, "seta.http.refused", "reason",
+	static Supplier<DecodingFailureAnswers> perConnection(MeterRegistry meters, String server) {
+		TaggedCounters refusals = new TaggedCounters(meters, "seta.http.refused", "reason",
 				"Requests refused before they became an exchange, by reason", Tags.of("server", server));
+		return () -> new DecodingFailureAnswers(refusals);
 	}
 
 	@Override
 	public void channelRead(ChannelHandlerContext context, Object message) {
-		if (context.channel().hasAttr(REFUSED)) {
+		if (this.refused) {
 			// the decoder still parses what follows a refused Host header in the same packet or in the linger;
 			// Reactor Netty never saw the refusal, so it would run such a request on a connection being closed
 			ReferenceCountUtil.release(message);
@@ -79,16 +95,57 @@ final class DecodingFailureAnswers extends ChannelInboundHandlerAdapter {
 		}
 		Refusal refusal = (message instanceof HttpObject http) ? refusal(http) : null;
 		if (refusal == null) {
+			if (message instanceof HttpRequest) {
+				this.unanswered++;
+			}
 			context.fireChannelRead(message);
 			return;
 		}
-		context.channel().attr(REFUSED).set(Boolean.TRUE);
-		this.refused.increment(refusal.reason());
+		this.refused = true;
+		this.refusals.increment(refusal.reason());
+		if (!(message instanceof HttpRequest) && this.unanswered > 0) {
+			// the body of a request already passed on failed to decode: the refusal is that request's answer
+			this.unanswered--;
+		}
 		ReferenceCountUtil.release(message);
 		if (!context.channel().isActive()) {
 			return;
 		}
-		context.writeAndFlush(refusal.response()).addListener((written) -> closeLingering(context.channel()));
+		if (this.unanswered == 0) {
+			answer(context, refusal.response());
+		}
+		else {
+			this.held = refusal.response();
+		}
+	}
+
+	@Override
+	public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) {
+		if (!(message instanceof LastHttpContent) || HeaderDeadline.isInterim(message)) {
+			context.write(message, promise);
+			return;
+		}
+		this.unanswered = Math.max(0, this.unanswered - 1);
+		context.write(message, promise);
+		FullHttpResponse waiting = this.held;
+		if (waiting != null && this.unanswered == 0) {
+			this.held = null;
+			answer(context, waiting);
+		}
+	}
+
+	@Override
+	public void channelInactive(ChannelHandlerContext context) {
+		FullHttpResponse waiting = this.held;
+		if (waiting != null) {
+			this.held = null;
+			waiting.release();
+		}
+		context.fireChannelInactive();
+	}
+
+	private static void answer(ChannelHandlerContext context, FullHttpResponse response) {
+		context.writeAndFlush(response).addListener((written) -> closeLingering(context.channel()));
 	}
 
 	/**

@@ -18,7 +18,8 @@ class ManagementConnectionLimits {
 	WebServerFactoryCustomizer<NettyReactiveWebServerFactory> managementConnectionLimits(
 			ConnectionProperties connections, MeterRegistry meters) {
 		return (factory) -> factory
-			.addServerCustomizers(ConnectionLimits.customizer(connections, new DecodingFailureAnswers(meters, "management")));
+			.addServerCustomizers(
+					ConnectionLimits.customizer(connections, DecodingFailureAnswers.perConnection(meters, "management")));
 	}
 
 }

@@ -22,6 +22,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -187,6 +189,29 @@ class UnparseableRequestTargetTests extends GatewayIntegrationTest {
 			.until(() -> BACKEND.findAll(anyRequestedFor(anyUrl())).isEmpty());
 	}
 
+	/**
+	 * Found in a review: a refusal pipelined behind a request still at the backend was written at once, and the
+	 * client read it as the answer to the earlier request. Answers go out in the order of the requests.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "GET /seta-ui/a HTTP/1.1\r\nHost: localhost:abc\r\n\r\n",
+			"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", "GET /seta-ui/a%s HTTP/1.1\r\nHost: localhost\r\n\r\n" })
+	void aRefusalPipelinedBehindARequestAtTheBackendIsAnsweredAfterIt(String refused) {
+		BACKEND.stubFor(get(urlEqualTo("/seta-ui/slow"))
+			.willReturn(aResponse().withStatus(200).withBody("{\"slow\":true}").withFixedDelay(500)));
+		String answers = sendRaw(this.port, "GET /seta-ui/slow HTTP/1.1\r\nHost: localhost\r\n\r\n"
+				+ refused.formatted("b".repeat(20_000)));
+		// the proxied answer is chunked: read as text, the refusal's status line must follow the slow body
+		int slowBody = answers.indexOf("{\"slow\":true}");
+		int refusal = answers.indexOf("HTTP/1.1 4");
+		assertThat(answers).as("the earlier request's answer comes first").startsWith("HTTP/1.1 200");
+		assertThat(slowBody).as("the earlier request's body, before the refusal").isPositive().isLessThan(refusal);
+		RawResponse second = RawResponse.of(answers.substring(refusal));
+		assertThat(second.status()).isIn(400, 414);
+		assertThat(second.body()).startsWith("{\"error\":\"invalid_request\"");
+		assertThat(second.head()).containsIgnoringCase("connection: close");
+	}
+
 	private int managementPort() {
 		return this.environment.getRequiredProperty("local.management.port", Integer.class);
 	}
@@ -197,13 +222,17 @@ class UnparseableRequestTargetTests extends GatewayIntegrationTest {
 
 	/** Writes the bytes as they are and reads until the server closes (the last request says close). */
 	private RawResponse send(int port, String request) {
+		return RawResponse.of(sendRaw(port, request));
+	}
+
+	private static String sendRaw(int port, String request) {
 		try (Socket socket = new Socket("localhost", port)) {
 			OutputStream out = socket.getOutputStream();
 			out.write(request.getBytes(StandardCharsets.ISO_8859_1));
 			out.flush();
 			ByteArrayOutputStream answer = new ByteArrayOutputStream();
 			socket.getInputStream().transferTo(answer);
-			return RawResponse.of(answer.toString(StandardCharsets.ISO_8859_1));
+			return answer.toString(StandardCharsets.ISO_8859_1);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
