@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * arms the deadline when bytes arrive while no request is open; {@link #messages()} sits after it, disarms the
  * deadline when the codec has read a whole request head, and counts a request as closed when its response has been
  * written. An idle connection arms nothing (the idle timeout is for it); a request being answered arms nothing
- * (a pipelined request behind it is not waiting for its headers). Everything runs on the connection's event loop.
+ * (a pipelined request behind it is not waiting for its headers); nor does the rest of a body the gateway answered
+ * before it arrived (a 401 at the edge, a 413): those bytes are not a head, and a slow upload is the idle timeout's
+ * to end. Everything runs on the connection's event loop.
  */
 final class HeaderDeadline {
 
@@ -29,6 +31,9 @@ final class HeaderDeadline {
 
 	/** Requests whose head has arrived and whose response is not yet written. */
 	private int open;
+
+	/** Whether the codec has read a request's head but not yet its last content. */
+	private boolean bodyUnread;
 
 	private @Nullable ScheduledFuture<?> deadline;
 
@@ -41,7 +46,8 @@ final class HeaderDeadline {
 
 			@Override
 			public void channelRead(ChannelHandlerContext context, Object message) {
-				if (message instanceof ByteBuf && HeaderDeadline.this.open == 0 && HeaderDeadline.this.deadline == null) {
+				if (message instanceof ByteBuf && HeaderDeadline.this.open == 0 && !HeaderDeadline.this.bodyUnread
+						&& HeaderDeadline.this.deadline == null) {
 					HeaderDeadline.this.deadline = context.executor()
 						.schedule(() -> context.channel().close(), HeaderDeadline.this.timeoutNanos, TimeUnit.NANOSECONDS);
 				}
@@ -64,7 +70,11 @@ final class HeaderDeadline {
 			public void channelRead(ChannelHandlerContext context, Object message) {
 				if (message instanceof HttpRequest) {
 					HeaderDeadline.this.open++;
+					HeaderDeadline.this.bodyUnread = !(message instanceof LastHttpContent);
 					disarm();
+				}
+				else if (message instanceof LastHttpContent) {
+					HeaderDeadline.this.bodyUnread = false;
 				}
 				context.fireChannelRead(message);
 			}
@@ -86,7 +96,7 @@ final class HeaderDeadline {
 	 * A 1xx answer ({@code 100 Continue}) is a whole message, yet its request goes on: the body it invited may take
 	 * far longer than the header deadline (a 1 GB upload with {@code Expect: 100-continue} did).
 	 */
-	private static boolean isInterim(Object message) {
+	static boolean isInterim(Object message) {
 		return message instanceof HttpResponse response
 				&& response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
 	}

@@ -113,6 +113,25 @@ class ConnectionLimitsTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void aBodyStillComingAfterAnEarlyAnswerIsNotCutOffByTheHeaderDeadline() throws Exception {
+		// found in a review: the edge answers 401 on the head alone, and the body's bytes that came after it armed
+		// the header deadline as if they were the next request's head, cutting a slow upload after 1 s
+		Socket socket = open();
+		send(socket, "POST /seta-search/api/v1/upload HTTP/1.1\r\nHost: localhost\r\n"
+				+ "Content-Type: application/octet-stream\r\nContent-Length: 3000\r\n\r\n");
+		assertThat(readResponse(socket)).startsWith("HTTP/1.1 401");
+		// 3 s of body, a piece every 100 ms: past the 1 s header deadline, never a pause near the idle timeout
+		for (int i = 0; i < 30; i++) {
+			send(socket, "b".repeat(100));
+			TimeUnit.MILLISECONDS.sleep(100);
+		}
+		send(socket, "GET /authentication/v1/jwks HTTP/1.1\r\nHost: localhost\r\n\r\n");
+		assertThat(readResponse(socket)).as("the connection outlived the slow body and serves the next request")
+			.startsWith("HTTP/1.1 200")
+			.contains("\"keys\"");
+	}
+
+	@Test
 	void aTwentyMegabyteTokenRequestIsRefusedBeforeItsBodyIsSent() throws IOException {
 		Socket socket = open();
 		send(socket, "POST /authentication/v1/token HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
