@@ -1,8 +1,9 @@
 package eu.seta.gateway.errors;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -30,9 +31,14 @@ public class ErrorResponses {
 
 	/**
 	 * Refusals repeat the same few bodies, the edge's at the rate anyone cares to send bad tokens: each is serialized
-	 * once. Bounded, as a message may carry a detail of the request; past the bound, bodies are serialized each time.
+	 * once. Bounded, as a message may carry a detail of the request (a field given twice names it), and kept by how
+	 * often a body is written (Caffeine's TinyLFU), so that a client sending details of its own cannot push the
+	 * usual bodies out. Maintenance runs on the writing thread: it is a few map operations, no I/O.
 	 */
-	private final Map<ErrorBody, byte[]> serialized = new ConcurrentHashMap<>();
+	private final Cache<ErrorBody, byte[]> serialized = Caffeine.newBuilder()
+		.maximumSize(SERIALIZED_BODIES)
+		.executor(Runnable::run)
+		.build();
 
 	ErrorResponses(JsonMapper jsonMapper) {
 		this.jsonMapper = jsonMapper;
@@ -61,19 +67,12 @@ public class ErrorResponses {
 	}
 
 	byte[] json(ErrorBody body) {
-		byte[] known = this.serialized.get(body);
-		if (known != null) {
-			return known;
-		}
-		byte[] json = this.jsonMapper.writeValueAsBytes(body);
-		if (this.serialized.size() < SERIALIZED_BODIES) {
-			this.serialized.put(body, json);
-		}
-		return json;
+		return this.serialized.get(body, this.jsonMapper::writeValueAsBytes);
 	}
 
-	int kept() {
-		return this.serialized.size();
+	long kept() {
+		this.serialized.cleanUp();
+		return this.serialized.estimatedSize();
 	}
 
 	public Mono<Void> write(ServerWebExchange exchange, ApiException refusal) {

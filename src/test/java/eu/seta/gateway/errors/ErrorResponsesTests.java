@@ -35,6 +35,32 @@ class ErrorResponsesTests {
 		assertThat(this.responses.kept()).isEqualTo(ErrorResponses.SERIALIZED_BODIES);
 	}
 
+	/**
+	 * Found in a review: the first 256 bodies were kept for good, so a client sending bodies with details of its own
+	 * (a field given twice is named in the message) could take every place before the usual bodies were written,
+	 * and leave those to be serialized on every refusal.
+	 */
+	@Test
+	void aClientsOwnBodiesCannotPushOutTheUsualOnes() {
+		ErrorBody usual = new ErrorBody(ErrorCodes.INVALID_TOKEN, "The access token's signature is invalid.");
+		for (int i = 0; i < ErrorResponses.SERIALIZED_BODIES + 50; i++) {
+			written(new ErrorBody(ErrorCodes.INVALID_REQUEST, "\"field" + i + "\" is given more than once."));
+		}
+		for (int i = 0; i < 20; i++) {
+			assertThat(written(usual)).isEqualTo(this.json.writeValueAsString(usual));
+		}
+		byte[] kept = this.responses.json(usual);
+		// the client's bodies at twenty times the usual one's rate: the usual one keeps its place
+		for (int i = 0; i < 10_000; i++) {
+			written(new ErrorBody(ErrorCodes.INVALID_REQUEST, "\"other" + i + "\" is given more than once."));
+			if (i % 20 == 0) {
+				assertThat(this.responses.json(usual)).as("still the one kept, after %d of the client's", i)
+					.isSameAs(kept);
+			}
+		}
+		assertThat(this.responses.kept()).isLessThanOrEqualTo(ErrorResponses.SERIALIZED_BODIES);
+	}
+
 	private String written(ErrorBody body) {
 		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/x"));
 		this.responses.write(exchange, HttpStatus.UNAUTHORIZED, body, HttpHeaders.EMPTY).block();
