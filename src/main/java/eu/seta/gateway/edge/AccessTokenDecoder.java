@@ -26,6 +26,7 @@ import eu.seta.gateway.issuers.TrustedIssuers;
 import eu.seta.gateway.keys.KeySet;
 import eu.seta.gateway.keys.SigningKeys;
 import eu.seta.gateway.revocation.RevocationList;
+import eu.seta.gateway.support.Base64Url;
 import eu.seta.gateway.support.ClockTicker;
 import eu.seta.gateway.support.TaggedCounters;
 import eu.seta.gateway.token.TokenIssuer;
@@ -347,10 +348,9 @@ final class AccessTokenDecoder {
 		try {
 			String encoded = token.substring(secondDot + 1);
 			Base64URL signature = new Base64URL(encoded);
-			// nimbus' decoder skips letters outside base64url, reads '+' and '/' as '-' and '_' and ignores the unused
-			// bits of the last letter: without this, each such spelling of one signature would verify as a token of
-			// its own (a signature check and a cache entry each, and no longer one string per token)
-			if (!isCanonicalBase64Url(encoded, signature.decode())) {
+			// each other spelling of one signature would verify as a token of its own: a signature check and a cache
+			// entry each, and no longer one string per token
+			if (!Base64Url.isCanonical(encoded, signature.decode())) {
 				throw reject("signature", "The access token's signature is invalid.");
 			}
 			byte[] signingInput = token.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII);
@@ -431,11 +431,6 @@ final class AccessTokenDecoder {
 		catch (IllegalArgumentException | JacksonException ex) {
 			throw reject("malformed", "The access token's " + part + " is not valid JSON.");
 		}
-	}
-
-	/** Whether {@code encoded} is the one unpadded base64url spelling of {@code decoded}. */
-	static boolean isCanonicalBase64Url(String encoded, byte[] decoded) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(decoded).equals(encoded);
 	}
 
 	/** Unpadded base64url (RFC 7515): its alphabet only, and no length that leaves a single character over. */

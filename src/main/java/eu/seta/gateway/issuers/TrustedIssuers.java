@@ -6,11 +6,13 @@ import java.util.Collection;
 import java.util.Map;
 
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.SignedJWT;
 import eu.seta.gateway.directory.DirectoryUnavailableException;
 import eu.seta.gateway.directory.Principal;
 import eu.seta.gateway.directory.PrincipalDirectory;
 import eu.seta.gateway.revocation.TokenRecipients;
+import eu.seta.gateway.support.Base64Url;
 import reactor.core.publisher.Mono;
 
 /**
@@ -50,6 +52,11 @@ public final class TrustedIssuers {
 		TrustedIssuer issuer;
 		try {
 			jwt = SignedJWT.parse(token);
+			Base64URL signature = jwt.getSignature();
+			if (!Base64Url.isCanonical(signature.toString(), signature.decode())) {
+				// an issuer's token with its signature respelled would verify, a token of its own to the edge's cache
+				throw new ExternalTokenRejectedException("signature", "The access token's signature is invalid.");
+			}
 			requireNoKeyInHeader(jwt.getHeader());
 			String claimed = jwt.getJWTClaimsSet().getIssuer();
 			issuer = (claimed != null) ? this.byId.get(claimed) : null;

@@ -14,6 +14,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import eu.seta.gateway.revocation.RevocationList;
+import eu.seta.gateway.support.Base64Url;
 import eu.seta.gateway.keys.KeySet;
 import eu.seta.gateway.keys.SigningKey;
 import eu.seta.gateway.testing.MutableClock;
@@ -188,11 +189,11 @@ class AccessTokenDecoderTests {
 				.as(other)
 				.withMessage("The access token's signature is invalid.");
 		}
-		assertThat(AccessTokenDecoder.isCanonicalBase64Url("-_8", new byte[] { (byte) 0xfb, (byte) 0xff }))
+		assertThat(Base64Url.isCanonical("-_8", new byte[] { (byte) 0xfb, (byte) 0xff }))
 			.isTrue();
-		assertThat(AccessTokenDecoder.isCanonicalBase64Url("+/8", new byte[] { (byte) 0xfb, (byte) 0xff }))
+		assertThat(Base64Url.isCanonical("+/8", new byte[] { (byte) 0xfb, (byte) 0xff }))
 			.isFalse();
-		assertThat(AccessTokenDecoder.isCanonicalBase64Url("-_9", new byte[] { (byte) 0xfb, (byte) 0xff }))
+		assertThat(Base64Url.isCanonical("-_9", new byte[] { (byte) 0xfb, (byte) 0xff }))
 			.isFalse();
 	}
 

@@ -13,6 +13,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import eu.seta.gateway.testing.GatewayIntegrationTest;
@@ -202,6 +203,30 @@ class TrustedIssuerTests extends GatewayIntegrationTest {
 			.withoutPadding()
 			.encodeToString(Jwts.claims(token).toString().replace("\"eve\"", "\"bob.smith\"").getBytes());
 		refused(parts[0] + "." + claims + "." + parts[2]);
+	}
+
+	/**
+	 * The gateway's own tokens got this check first (AccessTokenDecoderTests); an issuer's tokens, parsed by nimbus,
+	 * verified in every other spelling of their signature, each a token of its own to the cache.
+	 */
+	@Test
+	void aSignatureSpelledAnotherWayIsRefused() {
+		String token = ISSUER.token("ecas", "n00eve", AUDIENCE, Map.of("preferred_username", "eve"));
+		search(token).exchange().expectStatus().isOk();
+		int dot = token.lastIndexOf('.') + 1;
+		String signingInput = token.substring(0, dot);
+		String signature = token.substring(dot);
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+		char last = signature.charAt(signature.length() - 1);
+		// RS256: 256 bytes in 342 letters, the last of which leaves 4 bits unused
+		char unusedBitSet = alphabet.charAt(alphabet.indexOf(last) ^ 1);
+		for (String respelled : List.of(signingInput + "~" + signature,
+				signingInput + signature.substring(0, 40) + "~" + signature.substring(40),
+				signingInput + signature.substring(0, signature.length() - 1) + unusedBitSet)) {
+			assertThat(Base64URL.from(respelled.substring(dot)).decode()).as("nimbus reads it as the same signature")
+				.isEqualTo(Base64URL.from(signature).decode());
+			refused(respelled);
+		}
 	}
 
 	@Test
