@@ -211,7 +211,22 @@ final class AccessTokenDecoder {
 	 */
 	Caller verify(String token) {
 		try {
-			return verifyNow(token);
+			return verifyNow(token, false);
+		}
+		catch (RejectedTokenException ex) {
+			count(ex);
+			throw ex;
+		}
+	}
+
+	/**
+	 * {@link #verify(String)} for {@link TokenRefusalBeforeExchange}, ahead of the filter that verifies the same token
+	 * again: the cache is read without counting a hit and a fresh verification is not remembered, so the cache's
+	 * figures stay one per call. A token's first use is verified twice; a refusal is counted once, here.
+	 */
+	Caller verifyBeforeExchange(String token) {
+		try {
+			return verifyNow(token, true);
 		}
 		catch (RejectedTokenException ex) {
 			count(ex);
@@ -224,12 +239,13 @@ final class AccessTokenDecoder {
 		log.debug("Bearer token refused: {}", refusal.reason());
 	}
 
-	private Caller verifyNow(String token) {
+	private Caller verifyNow(String token, boolean beforeExchange) {
 		if (token.length() > this.maxTokenLength) {
 			throw BearerTokenExtractor.tooLong();
 		}
 		Instant now = this.clock.instant();
-		VerifiedToken cached = this.verified.getIfPresent(token);
+		VerifiedToken cached = beforeExchange ? this.verified.policy().getIfPresentQuietly(token)
+				: this.verified.getIfPresent(token);
 		KeySet keySet = this.keys.current();
 		if (cached != null && now.isBefore(cached.validUntil())) {
 			if (keySet.verifier(cached.kid()) == cached.verifier()) {
@@ -246,7 +262,9 @@ final class AccessTokenDecoder {
 		if (fresh == null) {
 			return EXTERNAL;
 		}
-		this.verified.put(token, fresh);
+		if (!beforeExchange) {
+			this.verified.put(token, fresh);
+		}
 		return notRevoked(fresh.caller());
 	}
 

@@ -70,7 +70,7 @@ final class BearerTokenExtractor {
 	}
 
 	/** What follows "Bearer" and one or more spaces, without trailing whitespace; not yet checked for its syntax. */
-	private static String credentials(String value) {
+	static String credentials(String value) {
 		int start = SCHEME.length();
 		if (start >= value.length() || value.charAt(start) != ' ') {
 			throw BearerRefusal.invalidToken(MALFORMED_HEADER);

@@ -2,16 +2,21 @@ package eu.seta.gateway.edge;
 
 import java.util.function.Supplier;
 
+import eu.seta.gateway.accesslog.AccessLogProperties;
+import eu.seta.gateway.errors.ErrorResponses;
+import eu.seta.gateway.tracing.TracingSwitch;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelPipeline;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import reactor.netty.NettyPipeline;
 
 /**
  * What keeps slow and broken clients from holding the edge's connections: the header deadline
- * ({@link HeaderDeadline}) and JSON answers to what Netty's decoder refuses ({@link DecodingFailureAnswers}). The
+ * ({@link HeaderDeadline}) and JSON answers to what Netty's decoder refuses ({@link RefusalsBeforeExchange}). The
  * idle keep-alive timeout is Spring Boot's {@code server.netty.idle-timeout}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -24,13 +29,29 @@ class ConnectionLimits {
 	private static final String DECODING_FAILURES = "seta.decodingFailures";
 
 	@Bean
-	NettyServerCustomizer connectionLimitsCustomizer(ConnectionProperties connections, MeterRegistry meters) {
-		return customizer(connections, DecodingFailureAnswers.perConnection(meters, "public"));
+	NettyServerCustomizer connectionLimitsCustomizer(ConnectionProperties connections, MeterRegistry meters,
+			AccessTokenDecoder decoder, ErrorResponses errors, EdgeProperties edge, Environment environment) {
+		return customizer(connections, RefusalsBeforeExchange.perConnection(meters, "public",
+				tokenRefusal(connections, decoder, errors, edge, environment)));
+	}
+
+	/**
+	 * None when switched off, or when every refusal must become an access-log line or a trace span: both are written
+	 * on the exchange path, which then judges every token.
+	 */
+	private static @Nullable TokenRefusalBeforeExchange tokenRefusal(ConnectionProperties connections,
+			AccessTokenDecoder decoder, ErrorResponses errors, EdgeProperties edge, Environment environment) {
+		boolean accessLog = environment.getProperty(AccessLogProperties.PREFIX + ".enabled", Boolean.class, false);
+		boolean tracing = environment.getProperty(TracingSwitch.PROPERTY, Boolean.class, false);
+		if (!connections.refuseTokensBeforeExchange() || accessLog || tracing) {
+			return null;
+		}
+		return new TokenRefusalBeforeExchange(decoder, errors, edge.maxHeaderBytes());
 	}
 
 	/** Also the management port's ({@link ManagementConnectionLimits}): once per pipeline, whoever comes first. */
 	static NettyServerCustomizer customizer(ConnectionProperties connections,
-			Supplier<DecodingFailureAnswers> answers) {
+			Supplier<RefusalsBeforeExchange> answers) {
 		return (server) -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
 				ChannelPipeline pipeline = channel.pipeline();
 				if (pipeline.get(NettyPipeline.HttpCodec) == null || pipeline.get(DECODING_FAILURES) != null) {

@@ -17,9 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param headerTimeout longest time from the first byte of a request to the end of its headers; a client that
  * trickles its headers (slowloris) is disconnected after it, however often it sends a byte. Reactor Netty's idle
  * timeout cannot do this: every byte read restarts it
+ * @param refuseTokensBeforeExchange whether a bearer token the edge refuses is answered as Netty reads the request
+ * head, before an exchange is made of it (the same answer, at a fraction of the cost); off only to compare. Off
+ * by itself while the access log or tracing is on, which write what they write on the exchange path
  */
 @ConfigurationProperties(ConnectionProperties.PREFIX)
-public record ConnectionProperties(@DefaultValue("20s") Duration headerTimeout) {
+public record ConnectionProperties(@DefaultValue("20s") Duration headerTimeout,
+		@DefaultValue("true") boolean refuseTokensBeforeExchange) {
 
 	public static final String PREFIX = "seta.edge.connection";
 

@@ -50,10 +50,14 @@ public class EdgeChallenges {
 
 	private Mono<Void> challenge(ServerWebExchange exchange, HttpStatus status, String code, String description) {
 		HttpHeaders headers = new HttpHeaders();
-		// descriptions are our own fixed texts: no quote or backslash can break the header
-		headers.set(HttpHeaders.WWW_AUTHENTICATE,
-				"Bearer realm=\"seta\", error=\"" + code + "\", error_description=\"" + description + "\"");
+		headers.set(HttpHeaders.WWW_AUTHENTICATE, challenge(code, description));
 		return this.responses.write(exchange, status, new ErrorBody(code, description), headers);
+	}
+
+	/** The value of {@code WWW-Authenticate} for a refusal with an error code. */
+	static String challenge(String code, String description) {
+		// descriptions are our own fixed texts: no quote or backslash can break the header
+		return "Bearer realm=\"seta\", error=\"" + code + "\", error_description=\"" + description + "\"";
 	}
 
 }

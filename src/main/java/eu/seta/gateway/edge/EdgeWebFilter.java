@@ -178,20 +178,24 @@ final class EdgeWebFilter implements WebFilter, Ordered {
 	 * storage where the request has one, which reads lengths without turning every name and value into a String.
 	 */
 	static long headerBytes(ServerHttpRequest request) {
-		long bytes = 0;
 		Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request);
 		if (nativeRequest instanceof HttpServerRequest netty) {
-			for (Iterator<Map.Entry<CharSequence, CharSequence>> lines = netty.requestHeaders().iteratorCharSequence();
-					lines.hasNext();) {
-				Map.Entry<CharSequence, CharSequence> line = lines.next();
-				bytes += line.getKey().length() + line.getValue().length() + 4;
-			}
-			return bytes;
+			return headerBytes(netty.requestHeaders());
 		}
+		long bytes = 0;
 		for (Map.Entry<String, List<String>> header : request.getHeaders().headerSet()) {
 			for (String value : header.getValue()) {
 				bytes += header.getKey().length() + value.length() + 4;
 			}
+		}
+		return bytes;
+	}
+
+	static long headerBytes(io.netty.handler.codec.http.HttpHeaders headers) {
+		long bytes = 0;
+		for (Iterator<Map.Entry<CharSequence, CharSequence>> lines = headers.iteratorCharSequence(); lines.hasNext();) {
+			Map.Entry<CharSequence, CharSequence> line = lines.next();
+			bytes += line.getKey().length() + line.getValue().length() + 4;
 		}
 		return bytes;
 	}

@@ -17,9 +17,9 @@ class ManagementConnectionLimits {
 	@Bean
 	WebServerFactoryCustomizer<NettyReactiveWebServerFactory> managementConnectionLimits(
 			ConnectionProperties connections, MeterRegistry meters) {
-		return (factory) -> factory
-			.addServerCustomizers(
-					ConnectionLimits.customizer(connections, DecodingFailureAnswers.perConnection(meters, "management")));
+		// no bearer token is the edge's to judge here: the management port has its own access rules
+		return (factory) -> factory.addServerCustomizers(ConnectionLimits.customizer(connections,
+				RefusalsBeforeExchange.perConnection(meters, "management", null)));
 	}
 
 }

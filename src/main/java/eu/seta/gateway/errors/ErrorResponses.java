@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ErrorResponses {
 
-	private static final Map<String, String> SECURITY_HEADERS = Map.of("X-Content-Type-Options", "nosniff",
+	/** The headers every refusal carries, also those written in Netty's pipeline before an exchange exists. */
+	public static final Map<String, String> SECURITY_HEADERS = Map.of("X-Content-Type-Options", "nosniff",
 			"X-Frame-Options", "DENY", "X-XSS-Protection", "0", "Referrer-Policy", "no-referrer");
 
 	/** How many distinct bodies are kept serialized: the gateway's own texts are a few dozen. */
@@ -64,6 +65,14 @@ public class ErrorResponses {
 		// a copy per answer: nothing downstream may write into the one kept
 		DataBuffer buffer = response.bufferFactory().wrap(json(body).clone());
 		return response.writeWith(Mono.just(buffer));
+	}
+
+	/**
+	 * The body serialized, the kept array itself: for a writer that hands it to the socket untouched (Netty's
+	 * pipeline), never to one that may write into it.
+	 */
+	public byte[] serialized(ErrorBody body) {
+		return json(body);
 	}
 
 	byte[] json(ErrorBody body) {

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import eu.seta.gateway.errors.ErrorBody;
 import eu.seta.gateway.errors.ErrorCodes;
+import eu.seta.gateway.errors.ErrorResponses;
 import eu.seta.gateway.support.TaggedCounters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -43,11 +44,15 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code x:}, {@code [::1}), which Reactor Netty reads with {@code Integer.parseInt}. This handler answers those
  * first, with the same check, so that nothing it lets through fails there.
  * <p>
+ * On the public port, a request whose bearer token the edge would refuse is answered here too
+ * ({@link TokenRefusalBeforeExchange}), on a connection that stays open, when no earlier request on it is still being
+ * answered (otherwise it goes on, and the exchange path answers it in its turn).
+ * <p>
  * One instance per connection: a refused request pipelined behind requests still being answered waits for their
  * answers, as Reactor Netty's own answers do, or the client would read the refusal as the answer to an earlier
  * request.
  */
-final class DecodingFailureAnswers extends ChannelDuplexHandler {
+final class RefusalsBeforeExchange extends ChannelDuplexHandler {
 
 	static final ErrorBody LINE_TOO_LONG = new ErrorBody(ErrorCodes.INVALID_REQUEST, "The request line is too long.");
 
@@ -59,7 +64,15 @@ final class DecodingFailureAnswers extends ChannelDuplexHandler {
 
 	private static final long LINGER_SECONDS = 2;
 
+	/** The reason a bearer token's refusal is counted under, beside the decoder's own count of why. */
+	static final String TOKEN_REFUSED = "bearer_token";
+
 	private final TaggedCounters refusals;
+
+	private final @Nullable TokenRefusalBeforeExchange tokens;
+
+	/** Set while the rest of a request answered here is read: it goes nowhere. */
+	private boolean skippingRequest;
 
 	/** Requests passed on to Reactor Netty whose answer has not been written yet. */
 	private int unanswered;
@@ -70,19 +83,22 @@ final class DecodingFailureAnswers extends ChannelDuplexHandler {
 	/** The refusal, while answers to requests ahead of it are still to be written. */
 	private @Nullable FullHttpResponse held;
 
-	private DecodingFailureAnswers(TaggedCounters refusals) {
+	private RefusalsBeforeExchange(TaggedCounters refusals, @Nullable TokenRefusalBeforeExchange tokens) {
 		this.refusals = refusals;
+		this.tokens = tokens;
 	}
 
 	/**
 	 * @param server which of the gateway's servers the handlers serve ({@code public} or {@code management}), a tag
 	 * of {@code seta.http.refused} beside the reason
+	 * @param tokens the edge's refusal of bearer tokens, or {@code null} to leave them all to the exchange
 	 * @return a new handler for each connection, all counting into one set of counters
 	 */
-	static Supplier<DecodingFailureAnswers> perConnection(MeterRegistry meters, String server) {
+	static Supplier<RefusalsBeforeExchange> perConnection(MeterRegistry meters, String server,
+			@Nullable TokenRefusalBeforeExchange tokens) {
 		TaggedCounters refusals = new TaggedCounters(meters, "seta.http.refused", "reason",
 				"Requests refused before they became an exchange, by reason", Tags.of("server", server));
-		return () -> new DecodingFailureAnswers(refusals);
+		return () -> new RefusalsBeforeExchange(refusals, tokens);
 	}
 
 	@Override
@@ -93,9 +109,28 @@ final class DecodingFailureAnswers extends ChannelDuplexHandler {
 			ReferenceCountUtil.release(message);
 			return;
 		}
+		if (this.skippingRequest) {
+			this.skippingRequest = !(message instanceof LastHttpContent);
+			ReferenceCountUtil.release(message);
+			return;
+		}
 		Refusal refusal = (message instanceof HttpObject http) ? refusal(http) : null;
 		if (refusal == null) {
-			if (message instanceof HttpRequest) {
+			if (message instanceof HttpRequest request) {
+				FullHttpResponse tokenRefusal = tokenRefusal(context, request);
+				if (tokenRefusal != null) {
+					// only ever a request without a body: what may follow its head is its empty last content
+					this.skippingRequest = !(message instanceof LastHttpContent);
+					this.refusals.increment(TOKEN_REFUSED);
+					ReferenceCountUtil.release(message);
+					context.writeAndFlush(tokenRefusal);
+					// Reactor Netty reads a connection on demand and asks for the next request once it has answered
+					// one; it never saw this one, so the read that follows an answer is this handler's to ask for
+					if (!context.channel().config().isAutoRead()) {
+						context.read();
+					}
+					return;
+				}
 				this.unanswered++;
 			}
 			context.fireChannelRead(message);
@@ -117,6 +152,17 @@ final class DecodingFailureAnswers extends ChannelDuplexHandler {
 		else {
 			this.held = refusal.response();
 		}
+	}
+
+	/**
+	 * Only with nothing ahead of it to answer, and a client reading its answers: one that does not would otherwise
+	 * make the gateway queue answers without end, where the exchange path waits for each to be written.
+	 */
+	private @Nullable FullHttpResponse tokenRefusal(ChannelHandlerContext context, HttpRequest request) {
+		if (this.tokens == null || this.unanswered > 0 || !context.channel().isWritable()) {
+			return null;
+		}
+		return this.tokens.refusal(request);
 	}
 
 	@Override
@@ -235,11 +281,8 @@ final class DecodingFailureAnswers extends ChannelDuplexHandler {
 				.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
 				.setInt(HttpHeaderNames.CONTENT_LENGTH, json.length)
 				.set(HttpHeaderNames.CACHE_CONTROL, "no-store")
-				.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
-				.set("X-Content-Type-Options", "nosniff")
-				.set("X-Frame-Options", "DENY")
-				.set("X-XSS-Protection", "0")
-				.set("Referrer-Policy", "no-referrer");
+				.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+			ErrorResponses.SECURITY_HEADERS.forEach(response.headers()::set);
 			return response;
 		}
 
