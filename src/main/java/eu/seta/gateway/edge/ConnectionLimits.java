@@ -37,13 +37,17 @@ class ConnectionLimits {
 
 	/**
 	 * None when switched off, or when every refusal must become an access-log line or a trace span: both are written
-	 * on the exchange path, which then judges every token.
+	 * on the exchange path, which then judges every token. None either with settings under which Reactor Netty or
+	 * WebFlux answer some requests before the edge's filter (a base path: 404 outside it) or count requests per
+	 * connection (a keep-alive limit): refusals made before the exchange would escape both.
 	 */
 	private static @Nullable TokenRefusalBeforeExchange tokenRefusal(ConnectionProperties connections,
 			AccessTokenDecoder decoder, ErrorResponses errors, EdgeProperties edge, Environment environment) {
 		boolean accessLog = environment.getProperty(AccessLogProperties.PREFIX + ".enabled", Boolean.class, false);
 		boolean tracing = environment.getProperty(TracingSwitch.PROPERTY, Boolean.class, false);
-		if (!connections.refuseTokensBeforeExchange() || accessLog || tracing) {
+		boolean answeredOrCountedBeforeTheEdge = environment.containsProperty("spring.webflux.base-path")
+				|| environment.containsProperty("server.netty.max-keep-alive-requests");
+		if (!connections.refuseTokensBeforeExchange() || accessLog || tracing || answeredOrCountedBeforeTheEdge) {
 			return null;
 		}
 		return new TokenRefusalBeforeExchange(decoder, errors, edge.maxHeaderBytes());

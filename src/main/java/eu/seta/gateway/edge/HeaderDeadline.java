@@ -21,9 +21,13 @@ import org.jspecify.annotations.Nullable;
  * arms the deadline when bytes arrive while no request is open; {@link #messages()} sits after it, disarms the
  * deadline when the codec has read a whole request head, and counts a request as closed when its response has been
  * written. An idle connection arms nothing (the idle timeout is for it); a request being answered arms nothing
- * (a pipelined request behind it is not waiting for its headers); nor does the rest of a body the gateway answered
- * before it arrived (a 401 at the edge, a 413): those bytes are not a head, and a slow upload is the idle timeout's
- * to end. Everything runs on the connection's event loop.
+ * (a pipelined request behind it is not waiting for its headers).
+ * <p>
+ * The rest of a body the gateway answered before it arrived (a 401 at the edge, a 413) is no head, but it is read
+ * only to be dropped: it gets the same time from the answer, and the connection is closed if it has not ended by
+ * then, as nginx's {@code lingering_time} does; a body that ends in time leaves the connection to the idle timeout.
+ * Without that bound a client could keep a connection by trickling a chunked body behind a refusal, each byte
+ * restarting the idle timer. Everything runs on the connection's event loop.
  */
 final class HeaderDeadline {
 
@@ -46,10 +50,8 @@ final class HeaderDeadline {
 
 			@Override
 			public void channelRead(ChannelHandlerContext context, Object message) {
-				if (message instanceof ByteBuf && HeaderDeadline.this.open == 0 && !HeaderDeadline.this.bodyUnread
-						&& HeaderDeadline.this.deadline == null) {
-					HeaderDeadline.this.deadline = context.executor()
-						.schedule(() -> context.channel().close(), HeaderDeadline.this.timeoutNanos, TimeUnit.NANOSECONDS);
+				if (message instanceof ByteBuf && HeaderDeadline.this.open == 0 && !HeaderDeadline.this.bodyUnread) {
+					arm(context);
 				}
 				context.fireChannelRead(message);
 			}
@@ -75,6 +77,10 @@ final class HeaderDeadline {
 				}
 				else if (message instanceof LastHttpContent) {
 					HeaderDeadline.this.bodyUnread = false;
+					if (HeaderDeadline.this.open == 0) {
+						// the end of a body already answered: the connection waits for a next request now
+						disarm();
+					}
 				}
 				context.fireChannelRead(message);
 			}
@@ -84,7 +90,7 @@ final class HeaderDeadline {
 				if (message instanceof LastHttpContent && !isInterim(message)) {
 					// counted when written, not when queued: until then the request is still being answered
 					promise = promise.unvoid();
-					promise.addListener((written) -> HeaderDeadline.this.open = Math.max(0, HeaderDeadline.this.open - 1));
+					promise.addListener((written) -> answered(context));
 				}
 				context.write(message, promise);
 			}
@@ -99,6 +105,20 @@ final class HeaderDeadline {
 	static boolean isInterim(Object message) {
 		return message instanceof HttpResponse response
 				&& response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
+	}
+
+	private void answered(ChannelHandlerContext context) {
+		this.open = Math.max(0, this.open - 1);
+		if (this.open == 0 && this.bodyUnread) {
+			arm(context);
+		}
+	}
+
+	private void arm(ChannelHandlerContext context) {
+		if (this.deadline == null) {
+			this.deadline = context.executor()
+				.schedule(() -> context.channel().close(), this.timeoutNanos, TimeUnit.NANOSECONDS);
+		}
 	}
 
 	private void disarm() {

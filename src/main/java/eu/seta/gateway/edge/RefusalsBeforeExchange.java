@@ -22,7 +22,9 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -73,6 +75,12 @@ final class RefusalsBeforeExchange extends ChannelDuplexHandler {
 
 	/** Set while the rest of a request answered here is read: it goes nowhere. */
 	private boolean skippingRequest;
+
+	/**
+	 * Set once an answer says {@code Connection: close}: Reactor Netty then drops what the client sent after that
+	 * request, and nothing may be answered here after it either.
+	 */
+	private boolean closing;
 
 	/** Requests passed on to Reactor Netty whose answer has not been written yet. */
 	private int unanswered;
@@ -159,14 +167,24 @@ final class RefusalsBeforeExchange extends ChannelDuplexHandler {
 	 * make the gateway queue answers without end, where the exchange path waits for each to be written.
 	 */
 	private @Nullable FullHttpResponse tokenRefusal(ChannelHandlerContext context, HttpRequest request) {
-		if (this.tokens == null || this.unanswered > 0 || !context.channel().isWritable()) {
+		if (this.tokens == null || this.unanswered > 0 || this.closing || !context.channel().isWritable()) {
 			return null;
 		}
-		return this.tokens.refusal(request);
+		try {
+			return this.tokens.refusal(request);
+		}
+		catch (RuntimeException unexpected) {
+			// the exchange path has the error handling (a JSON 500, a log line): it judges the request again
+			return null;
+		}
 	}
 
 	@Override
 	public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) {
+		if (message instanceof HttpResponse response && !HeaderDeadline.isInterim(response)
+				&& !HttpUtil.isKeepAlive(response)) {
+			this.closing = true;
+		}
 		if (!(message instanceof LastHttpContent) || HeaderDeadline.isInterim(message)) {
 			context.write(message, promise);
 			return;

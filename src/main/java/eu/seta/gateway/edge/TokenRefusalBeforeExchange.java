@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * Only a request whose answer nothing else could decide first is judged here; every other one goes on unread to the
  * exchange, whose filter judges its token as before: a path of the gateway's own (its token API reads refresh tokens
  * as bearer tokens), a target that is not plain ASCII letters, digits, {@code -._~/?&=} or that the firewall refuses,
- * a query naming {@code access_token}, a cross-origin request ({@code Origin}: CORS answers first), a body or the
+ * a query naming {@code access_token}, a {@code Host} other than a name or IPv4 address with an optional port, a
+ * cross-origin request ({@code Origin}: CORS answers first), a body or the
  * promise of one ({@code Content-Length}, {@code Transfer-Encoding}, {@code Expect}), an {@code Upgrade}, a
  * connection the client does not keep alive, headers over {@code seta.edge.max-header-bytes}, more than one
  * {@code Authorization} header or another scheme. A token the decoder accepts goes on too; the filter then finds it
@@ -84,7 +85,7 @@ final class TokenRefusalBeforeExchange {
 			return null;
 		}
 		String target = request.uri();
-		if (!isPlainTarget(target)) {
+		if (!isPlainHost(headers.get(HttpHeaderNames.HOST)) || !isPlainTarget(target)) {
 			return null;
 		}
 		int query = target.indexOf('?');
@@ -117,6 +118,27 @@ final class TokenRefusalBeforeExchange {
 			headers.set(header.getKey(), header.getValue());
 		}
 		return response;
+	}
+
+	/**
+	 * A host name or IPv4 address, with or without a port. WebFlux builds the request's URI from it, and a bracketed
+	 * host that is not an IPv6 literal ({@code [1:2]}) fails that with an empty 400 before any filter runs.
+	 */
+	static boolean isPlainHost(@Nullable String host) {
+		if (host == null || host.isEmpty()) {
+			return false;
+		}
+		int colon = host.indexOf(':');
+		int end = (colon < 0) ? host.length() : colon;
+		for (int i = 0; i < host.length(); i++) {
+			char c = host.charAt(i);
+			boolean allowed = (i < end) ? ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+					|| c == '.' || c == '-') : (i == end || (c >= '0' && c <= '9'));
+			if (!allowed) {
+				return false;
+			}
+		}
+		return end > 0 && (colon < 0 || colon < host.length() - 1);
 	}
 
 	/** A target starting with '/' of RFC 3986's unreserved characters, '/', '?', '&' and '=' only. */
