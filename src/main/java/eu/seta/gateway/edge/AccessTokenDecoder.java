@@ -211,7 +211,7 @@ final class AccessTokenDecoder {
 	 */
 	Caller verify(String token) {
 		try {
-			return verifyNow(token, false);
+			return verifyNow(token);
 		}
 		catch (RejectedTokenException ex) {
 			count(ex);
@@ -220,13 +220,12 @@ final class AccessTokenDecoder {
 	}
 
 	/**
-	 * {@link #verify(String)} for {@link TokenRefusalBeforeExchange}, ahead of the filter that verifies the same token
-	 * again: the cache is read without counting a hit and a fresh verification is not remembered, so the cache's
-	 * figures stay one per call. A token's first use is verified twice; a refusal is counted once, here.
+	 * A caller {@link #verify(String)} admitted moments ago for the same request, before its exchange existed
+	 * ({@link TokenVerifiedBeforeExchange}): only the revocation check runs again, as on a cache hit.
 	 */
-	Caller verifyBeforeExchange(String token) {
+	Caller stillAdmitted(Caller caller) {
 		try {
-			return verifyNow(token, true);
+			return notRevoked(caller);
 		}
 		catch (RejectedTokenException ex) {
 			count(ex);
@@ -239,13 +238,12 @@ final class AccessTokenDecoder {
 		log.debug("Bearer token refused: {}", refusal.reason());
 	}
 
-	private Caller verifyNow(String token, boolean beforeExchange) {
+	private Caller verifyNow(String token) {
 		if (token.length() > this.maxTokenLength) {
 			throw BearerTokenExtractor.tooLong();
 		}
 		Instant now = this.clock.instant();
-		VerifiedToken cached = beforeExchange ? this.verified.policy().getIfPresentQuietly(token)
-				: this.verified.getIfPresent(token);
+		VerifiedToken cached = this.verified.getIfPresent(token);
 		KeySet keySet = this.keys.current();
 		if (cached != null && now.isBefore(cached.validUntil())) {
 			if (keySet.verifier(cached.kid()) == cached.verifier()) {
@@ -262,9 +260,7 @@ final class AccessTokenDecoder {
 		if (fresh == null) {
 			return EXTERNAL;
 		}
-		if (!beforeExchange) {
-			this.verified.put(token, fresh);
-		}
+		this.verified.put(token, fresh);
 		return notRevoked(fresh.caller());
 	}
 

@@ -108,7 +108,9 @@ final class EdgeWebFilter implements WebFilter, Ordered {
 		Caller caller;
 		try {
 			token = bearerToken(request);
-			caller = (token != null) ? this.decoder.verify(token) : null;
+			Caller verified = (token != null) ? TokenVerifiedBeforeExchange.take(request, token) : null;
+			caller = (verified != null) ? this.decoder.stillAdmitted(verified)
+					: (token != null) ? this.decoder.verify(token) : null;
 		}
 		catch (BearerRefusal refusal) {
 			return this.challenges.refuse(exchange, refusal);

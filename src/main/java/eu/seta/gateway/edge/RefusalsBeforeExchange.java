@@ -171,7 +171,7 @@ final class RefusalsBeforeExchange extends ChannelDuplexHandler {
 			return null;
 		}
 		try {
-			return this.tokens.refusal(request);
+			return this.tokens.refusal(request, context.channel());
 		}
 		catch (RuntimeException unexpected) {
 			// the exchange path has the error handling (a JSON 500, a log line): it judges the request again

@@ -6,6 +6,7 @@ import java.util.Map;
 import eu.seta.gateway.errors.ErrorBody;
 import eu.seta.gateway.errors.ErrorResponses;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -32,9 +33,8 @@ import org.jspecify.annotations.Nullable;
  * cross-origin request ({@code Origin}: CORS answers first), a body or the
  * promise of one ({@code Content-Length}, {@code Transfer-Encoding}, {@code Expect}), an {@code Upgrade}, a
  * connection the client does not keep alive, headers over {@code seta.edge.max-header-bytes}, more than one
- * {@code Authorization} header or another scheme. A token the decoder accepts goes on too; the filter then finds it
- * in the decoder's cache (this check reads the cache without counting a hit and never fills it, so its figures stay
- * those of the calls).
+ * {@code Authorization} header or another scheme. A token the decoder accepts goes on too, with its caller handed
+ * to the filter, which then neither verifies it again nor reads the cache for it.
  */
 final class TokenRefusalBeforeExchange {
 
@@ -54,14 +54,21 @@ final class TokenRefusalBeforeExchange {
 		this.maxHeaderBytes = maxHeaderBytes;
 	}
 
-	/** @return the answer to the request, or {@code null} when it goes on to the exchange */
-	@Nullable FullHttpResponse refusal(HttpRequest request) {
+	/**
+	 * @return the answer to the request, or {@code null} when it goes on to the exchange; a token verified here is
+	 * handed to the exchange's filter on the connection ({@link TokenVerifiedBeforeExchange})
+	 */
+	@Nullable FullHttpResponse refusal(HttpRequest request, Channel channel) {
 		String authorization = judgedHere(request);
 		if (authorization == null) {
 			return null;
 		}
 		try {
-			this.decoder.verifyBeforeExchange(BearerTokenExtractor.credentials(authorization));
+			String token = BearerTokenExtractor.credentials(authorization);
+			Caller caller = this.decoder.verify(token);
+			if (caller != AccessTokenDecoder.EXTERNAL) {
+				TokenVerifiedBeforeExchange.handOver(channel, token, caller);
+			}
 			return null;
 		}
 		catch (BearerRefusal refusal) {
