@@ -221,7 +221,8 @@ class ConnectionLimitsTests extends GatewayIntegrationTest {
 		return socket;
 	}
 
-	private static void send(Socket socket, String text) throws IOException {
+	/** Writes the text as the bytes a client would send; also the raw client of TokenRefusalBeforeExchangeTests. */
+	static void send(Socket socket, String text) throws IOException {
 		OutputStream out = socket.getOutputStream();
 		out.write(text.getBytes(StandardCharsets.ISO_8859_1));
 		out.flush();

@@ -3,7 +3,6 @@ package eu.seta.gateway.edge;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -102,14 +101,15 @@ class TokenRefusalBeforeExchangeTests extends GatewayIntegrationTest {
 		String valid = login(ALICE, ALICE_KEY.getPrivate()).accessToken();
 		Socket socket = open();
 		for (int i = 0; i < 3; i++) {
-			send(socket, get(CORPUS, "garbage.token." + i));
+			ConnectionLimitsTests.send(socket, get(CORPUS, "garbage.token." + i));
 			assertThat(read(socket).status()).isEqualTo(401);
 		}
-		send(socket, get(CORPUS, valid));
+		ConnectionLimitsTests.send(socket, get(CORPUS, valid));
 		assertThat(read(socket).status()).as("a valid call on the same connection").isEqualTo(200);
 		// pipelined: the second refusal waits behind the proxied call, and goes to the exchange path for it
 		double early = earlyRefusals();
-		send(socket, get(CORPUS, "garbage.a.b") + get(CORPUS, valid) + get(CORPUS, "garbage.c.d"));
+		String pipelined = get(CORPUS, "garbage.a.b") + get(CORPUS, valid) + get(CORPUS, "garbage.c.d");
+		ConnectionLimitsTests.send(socket, pipelined);
 		assertThat(read(socket).status()).isEqualTo(401);
 		assertThat(read(socket).status()).isEqualTo(200);
 		Answer last = read(socket);
@@ -182,7 +182,7 @@ class TokenRefusalBeforeExchangeTests extends GatewayIntegrationTest {
 
 	private Answer ask(String request) throws IOException {
 		Socket socket = open();
-		send(socket, request);
+		ConnectionLimitsTests.send(socket, request);
 		return read(socket);
 	}
 
@@ -191,12 +191,6 @@ class TokenRefusalBeforeExchangeTests extends GatewayIntegrationTest {
 		socket.setSoTimeout(10_000);
 		this.sockets.add(socket);
 		return socket;
-	}
-
-	private static void send(Socket socket, String text) throws IOException {
-		OutputStream out = socket.getOutputStream();
-		out.write(text.getBytes(StandardCharsets.ISO_8859_1));
-		out.flush();
 	}
 
 	/** One response: status, headers by lower-case name (the date aside), and its body, sized or chunked. */
