@@ -81,6 +81,10 @@ final class EdgeWebFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
+		Caller verified = TokenVerifiedBeforeExchange.take(request);
+		if (verified != null) {
+			return verifiedBeforeExchange(exchange, chain, verified);
+		}
 		String path = request.getPath().value();
 		if (isGatewayOwn(path)) {
 			// a backend's answer gets them from SecurityHeaders, a refusal from ErrorResponses
@@ -108,9 +112,7 @@ final class EdgeWebFilter implements WebFilter, Ordered {
 		Caller caller;
 		try {
 			token = bearerToken(request);
-			Caller verified = (token != null) ? TokenVerifiedBeforeExchange.take(request, token) : null;
-			caller = (verified != null) ? this.decoder.stillAdmitted(verified)
-					: (token != null) ? this.decoder.verify(token) : null;
+			caller = (token != null) ? this.decoder.verify(token) : null;
 		}
 		catch (BearerRefusal refusal) {
 			return this.challenges.refuse(exchange, refusal);
@@ -119,6 +121,22 @@ final class EdgeWebFilter implements WebFilter, Ordered {
 			return external(exchange, chain, token, administration, introspection);
 		}
 		return proceed(exchange, chain, caller, administration, introspection);
+	}
+
+	/**
+	 * A request whose head {@link TokenRefusalBeforeExchange} judged and let through: its header size, path, lack of
+	 * Origin and single Bearer token were checked there, and it is no endpoint of the gateway's own; what is left is
+	 * the revocation check, run again as on a cache hit, and the route's requirements.
+	 */
+	private Mono<Void> verifiedBeforeExchange(ServerWebExchange exchange, WebFilterChain chain, Caller verified) {
+		Caller caller;
+		try {
+			caller = this.decoder.stillAdmitted(verified);
+		}
+		catch (BearerRefusal refusal) {
+			return this.challenges.refuse(exchange, refusal);
+		}
+		return proceed(exchange, chain, caller, false, false);
 	}
 
 	/**

@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * promise of one ({@code Content-Length}, {@code Transfer-Encoding}, {@code Expect}), an {@code Upgrade}, a
  * connection the client does not keep alive, headers over {@code seta.edge.max-header-bytes}, more than one
  * {@code Authorization} header or another scheme. A token the decoder accepts goes on too, with its caller handed
- * to the filter, which then neither verifies it again nor reads the cache for it.
+ * to the filter, which then repeats none of these checks and only checks revocation again.
  */
 final class TokenRefusalBeforeExchange {
 
@@ -67,7 +67,7 @@ final class TokenRefusalBeforeExchange {
 			String token = BearerTokenExtractor.credentials(authorization);
 			Caller caller = this.decoder.verify(token);
 			if (caller != AccessTokenDecoder.EXTERNAL) {
-				TokenVerifiedBeforeExchange.handOver(channel, token, caller);
+				TokenVerifiedBeforeExchange.handOver(channel, request.headers(), caller);
 			}
 			return null;
 		}

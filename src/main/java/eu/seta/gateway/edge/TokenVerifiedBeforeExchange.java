@@ -1,35 +1,38 @@
 package eu.seta.gateway.edge;
 
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AttributeKey;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import reactor.netty.Connection;
+import reactor.netty.http.server.HttpServerRequest;
 
 /**
- * A token {@link TokenRefusalBeforeExchange} verified on a request's head, handed to the edge's filter for the
- * exchange of that request, so that a new token's signature is checked once, not once on each side. Kept on the
- * connection: the early check judges a request only when none before it is unanswered, so the next exchange on the
- * connection is that request's, and the filter takes it only for the very token it verified.
+ * A request {@link TokenRefusalBeforeExchange} judged on its head and let through, with the caller its token
+ * verified as, handed to the edge's filter for that request's exchange: the filter then neither checks again what
+ * the early check already did (header size, path, one Bearer token, no Origin, not a path of the gateway's own) nor
+ * verifies the token a second time. Kept on the connection and bound to the request by the identity of its Netty
+ * headers, which Reactor Netty's request exposes as they are: a stale hand-over never matches another request.
  */
-record TokenVerifiedBeforeExchange(String token, Caller caller) {
+record TokenVerifiedBeforeExchange(HttpHeaders headers, Caller caller) {
 
 	private static final AttributeKey<TokenVerifiedBeforeExchange> KEY = AttributeKey
 		.valueOf("seta.tokenVerifiedBeforeExchange");
 
-	static void handOver(Channel channel, String token, Caller caller) {
-		channel.attr(KEY).set(new TokenVerifiedBeforeExchange(token, caller));
+	static void handOver(Channel channel, HttpHeaders headers, Caller caller) {
+		channel.attr(KEY).set(new TokenVerifiedBeforeExchange(headers, caller));
 	}
 
-	/** The caller verified before the exchange for this token on the request's connection, taken once; or null. */
-	static @Nullable Caller take(ServerHttpRequest request, String token) {
+	/** The caller verified before this request's exchange, taken once; or null. */
+	static @Nullable Caller take(ServerHttpRequest request) {
 		Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request);
-		if (!(nativeRequest instanceof Connection connection)) {
+		if (!(nativeRequest instanceof HttpServerRequest netty) || !(nativeRequest instanceof Connection connection)) {
 			return null;
 		}
 		TokenVerifiedBeforeExchange verified = connection.channel().attr(KEY).getAndSet(null);
-		return (verified != null && verified.token().equals(token)) ? verified.caller() : null;
+		return (verified != null && verified.headers() == netty.requestHeaders()) ? verified.caller() : null;
 	}
 
 }
