@@ -280,7 +280,7 @@ def main():
         f"medians of {a['rounds']} interleaved rounds, issuance and refresh medians of {issuance['rounds']} "
         f"rounds of their own after a warm-up of the login path"
         + ("; the gateway ran from the AOT cache of a training run, as in its image." if "aot-cache" in files
-           else "; no AOT cache (a JDK before 25)."),
+           else "; no AOT cache (a JDK before 25, or the quick run)."),
         "",
         "| configuration | requests/s | p50 ms | p99 ms | ÷ (a) | ÷ bare (e) | non-2xx |",
         "|---|---|---|---|---|---|---|",

@@ -3,7 +3,9 @@
 # this machine, and writes the tables to docs/PERFORMANCE.md. Not a test: run it on demand.
 #
 #   bench/run.sh          full run (about 25 minutes)
-#   bench/run.sh --quick  short run (about 4 minutes once built; too short a warm-up for figures to keep)
+#   bench/run.sh --quick  short run (about 3 minutes once built, of which 50 s are five JVMs starting; too short a
+#                         warm-up for figures to keep, and the gateway runs without the AOT cache: it checks that
+#                         every phase works)
 #
 # BENCH_JAVA=/path/to/bin/java picks the JVM of all three gateways (default: java on PATH). With a JDK 25 or later
 # the product runs as its image does (Dockerfile): extracted, with an AOT cache from a training run; the peers run
@@ -20,14 +22,16 @@ ROOT=$(pwd)
 QUICK=0
 [ "${1:-}" = "--quick" ] && QUICK=1
 if [ $QUICK = 1 ]; then
-  DURATION=3s; ROUNDS=2; WARM_FRESH=4s; WARM_EACH=2s; WARM_PEER=3s; READY_WINDOW=8; BARE_READY_WINDOW=5
-  OPENSSL_SECONDS=1; JMH_ITER=1; JMH_TIME=1s; PROOFS=24000; TOKENS=5000; MODE=quick; WARM_LOGIN=3s
+  DURATION=2s; ROUNDS=2; WARM_FRESH=3s; WARM_EACH=2s; WARM_PEER=3s; READY_WINDOW=6; BARE_READY_WINDOW=4
+  OPENSSL_SECONDS=1; JMH_ITER=1; JMH_TIME=1s; PROOFS=16000; TOKENS=5000; MODE=quick; WARM_LOGIN=3s
+  PROPAGATIONS=50
   # only what the login ceiling needs; the table of algorithms is the full run's
   JMH_BENCHMARKS='CryptoBenchmarks\.(verifyClientProofRsa2048|signRs256)$'
   JMH_PARAMS='-p provider=auto'
 else
   DURATION=12s; ROUNDS=3; WARM_FRESH=30s; WARM_EACH=5s; WARM_PEER=60s; READY_WINDOW=120; BARE_READY_WINDOW=60
   OPENSSL_SECONDS=10; JMH_ITER=5; JMH_TIME=2s; PROOFS=240000; TOKENS=40000; MODE=full; WARM_LOGIN=30s
+  PROPAGATIONS=200
   JMH_BENCHMARKS=CryptoBenchmarks
   JMH_PARAMS=""
 fi
@@ -155,13 +159,14 @@ fi
 GATEWAY_JAR=$(ls target/seta-gateway-*.jar)
 # The gateway's command, as the image runs it when the JVM can: the AOT cache (JDK 25+) needs the extracted layout.
 GATEWAY_CMD=("$JAVA" $JVM_FLAGS -jar "$GATEWAY_JAR")
-if [ "${JAVA_FEATURE%%.*}" -ge 25 ]; then
+# (not in the quick run: the training run alone took a fifth of it)
+if [ "${JAVA_FEATURE%%.*}" -ge 25 ] && [ $QUICK = 0 ]; then
   "$JAVA" -Djarmode=tools -jar "$GATEWAY_JAR" extract --destination "$WORK/app" > /dev/null
   GATEWAY_CMD=("$JAVA" $JVM_FLAGS -XX:AOTCache="$WORK/app/app.aot" -jar "$WORK/app/$(basename "$GATEWAY_JAR")")
 fi
 
 phase "fixtures ($PROOFS proofs, $TOKENS tokens)"
-java -cp "$CP" eu.seta.gateway.bench.BenchFixtures "$WORK" $PROOFS $TOKENS $ISSUER
+"$JAVA" -cp "$CP" eu.seta.gateway.bench.BenchFixtures "$WORK" $PROOFS $TOKENS $ISSUER
 # each load gets proofs of its own: a proof sent twice is a replay, refused. Half for the issuance rounds (logins
 # run at up to ~3 000/s here), then the login warm-up, the isolation phase's logins and the refresh chains
 proof_lines() {  # file, first line, line count
@@ -203,7 +208,7 @@ GATEWAY_ARGS=(--server.port=18080 --management.server.port=18090 \
   --seta.edge.verified-token-cache-size=100 \
   --seta.rate-limit.failures-per-address=1000000 --seta.rate-limit.failures-per-login=1000000 \
   --seta.edge.quota.enabled=false)
-if [ "${JAVA_FEATURE%%.*}" -ge 25 ]; then
+if [ "${JAVA_FEATURE%%.*}" -ge 25 ] && [ $QUICK = 0 ]; then
   phase "gateway: AOT cache training run (as the image build does)"
   "$JAVA" $JVM_FLAGS -XX:AOTCacheOutput="$WORK/app/app.aot" -Dspring.context.exit=onRefresh \
     -jar "$WORK/app/$(basename "$GATEWAY_JAR")" "${GATEWAY_ARGS[@]}" > "$WORK/aot-training.log" 2>&1
@@ -358,7 +363,7 @@ done
 kill $TWIN_PID; wait $TWIN_PID 2>/dev/null || true
 TWIN_PID=""
 # two more gateways in one JVM on random ports, on this Redis under a key prefix of their own
-java $JVM_FLAGS -cp "$CP" eu.seta.gateway.bench.RevocationPropagationProbe $REDIS_PORT 200 \
+java $JVM_FLAGS -cp "$CP" eu.seta.gateway.bench.RevocationPropagationProbe $REDIS_PORT $PROPAGATIONS \
   > "$WORK/revocation-propagation.log" 2>&1
 # the gateways log to the same stdout: the figures are the one line that starts with them
 grep '^propagation-p50' "$WORK/revocation-propagation.log" > "$WORK/revocation-propagation.txt"
