@@ -53,7 +53,7 @@ public final class TrustedIssuers {
 		try {
 			jwt = SignedJWT.parse(token);
 			Base64URL signature = jwt.getSignature();
-			if (!Base64Url.isCanonical(signature.toString(), signature.decode())) {
+			if (!Base64Url.isCanonical(signature.toString())) {
 				// an issuer's token with its signature respelled would verify, a token of its own to the edge's cache
 				throw new ExternalTokenRejectedException("signature", "The access token's signature is invalid.");
 			}
