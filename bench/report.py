@@ -33,10 +33,11 @@ CONFIGURATIONS = [
     ("i-bare-distinct-tokens", "(i) bare Spring Cloud Gateway, the requests of (c)"),
 ]
 
-# the token API's loads, run in rounds of their own after the rounds above, and checked for warm-up alike
+# the token API's loads, run in rounds of their own after the rounds above, and checked for warm-up alike: name,
+# label, and the short name of the warm-up line (the configurations above use their letter)
 TOKEN_API_ROUNDS = [
-    ("token-issuance", "/token issuance (Redis store)"),
-    ("refresh-rotation", "/token/refresh rotation (Redis store)"),
+    ("token-issuance", "/token issuance (Redis store)", "issuance"),
+    ("refresh-rotation", "/token/refresh rotation (Redis store)", "refresh"),
 ]
 
 
@@ -228,12 +229,12 @@ def main():
         f"the machine was busy before the run began (load average {load_before:.1f} on {cores} cores): "
         f"other work shared the CPUs with every measurement."]
     warm_ratios, drifted = [], []
-    for name, label in CONFIGURATIONS + TOKEN_API_ROUNDS:
+    for name, label, short in [(name, label, label.split(" ")[0]) for name, label in CONFIGURATIONS] \
+            + TOKEN_API_ROUNDS:
         run = runs[name]
         if run["rounds"] < 2:
             continue
         ratio = run["last"] / run["first"]
-        short = {"token-issuance": "issuance", "refresh-rotation": "refresh"}.get(name, label.split(" ")[0])
         warm_ratios.append(f"{short} {ratio:.2f}")
         if name == "d-backend-direct":
             # nginx has no JIT: a change between its rounds is the machine's, and the JVMs' ratios carry it too
