@@ -444,21 +444,9 @@ final class AccessTokenDecoder {
 		}
 	}
 
-	/** Unpadded base64url (RFC 7515): its alphabet only, and no length that leaves a single character over. */
+	/** Unpadded base64url (RFC 7515) of at least one letter. */
 	static boolean isBase64Url(String text) {
-		int length = text.length();
-		if (length == 0 || (length & 3) == 1) {
-			return false;
-		}
-		for (int i = 0; i < length; i++) {
-			char c = text.charAt(i);
-			boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-					|| c == '_';
-			if (!letter) {
-				return false;
-			}
-		}
-		return true;
+		return !text.isEmpty() && Base64Url.isUnpadded(text);
 	}
 
 	/**

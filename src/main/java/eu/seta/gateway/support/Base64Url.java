@@ -15,27 +15,36 @@ public final class Base64Url {
 	}
 
 	/**
-	 * Whether {@code encoded} is the unpadded base64url spelling of some bytes, the one the encoder writes: letters of
-	 * the URL alphabet only, a length an encoding can have, and the last letter's bits beyond the last byte zero.
+	 * Whether {@code encoded} is unpadded base64url (RFC 7515): letters of the URL alphabet only, and no length that
+	 * leaves a single letter over. Its last letter may still carry spare bits: see {@link #isCanonical(String)}.
 	 */
-	public static boolean isCanonical(String encoded) {
-		int length = encoded.length();
-		if (length % 4 == 1) {
+	public static boolean isUnpadded(String encoded) {
+		if (encoded.length() % 4 == 1) {
 			return false;
 		}
-		int last = 0;
-		for (int i = 0; i < length; i++) {
-			last = value(encoded.charAt(i));
-			if (last < 0) {
+		for (int i = 0; i < encoded.length(); i++) {
+			if (value(encoded.charAt(i)) < 0) {
 				return false;
 			}
 		}
-		return switch (length % 4) {
-			// two letters carry one byte and 4 spare bits, three letters two bytes and 2 spare bits
-			case 2 -> (last & 0x0f) == 0;
-			case 3 -> (last & 0x03) == 0;
-			default -> true;
+		return true;
+	}
+
+	/**
+	 * Whether {@code encoded} is the unpadded base64url spelling of some bytes, the one the encoder writes: unpadded
+	 * base64url whose last letter's bits beyond the last byte are zero.
+	 */
+	public static boolean isCanonical(String encoded) {
+		if (!isUnpadded(encoded)) {
+			return false;
+		}
+		// two letters carry one byte and 4 spare bits, three letters two bytes and 2 spare bits
+		int spareBits = switch (encoded.length() % 4) {
+			case 2 -> 0x0f;
+			case 3 -> 0x03;
+			default -> 0;
 		};
+		return spareBits == 0 || (value(encoded.charAt(encoded.length() - 1)) & spareBits) == 0;
 	}
 
 	private static int value(char letter) {
