@@ -1,16 +1,14 @@
 package eu.seta.gateway.ratelimit;
 
-import java.util.concurrent.CompletableFuture;
+import reactor.core.publisher.Mono;
 
-import io.github.bucket4j.ConsumptionProbe;
-
-/** Where the token buckets live: this process or Redis. Bucket4j does the arithmetic in both. */
+/** Where the token buckets live: this process or Redis. */
 interface Buckets {
 
-	/** Takes one unit if there is one, atomically; the probe says whether it did and, if not, how long to wait. */
-	CompletableFuture<ConsumptionProbe> consume(String key, RateLimitProperties.Budget budget);
+	/** Takes one unit if there is one, atomically: racing takes never spend more than the budget. */
+	Mono<Take> take(String key, RateLimitProperties.Budget budget);
 
 	/** Gives one unit back. */
-	CompletableFuture<Void> refund(String key, RateLimitProperties.Budget budget);
+	Mono<Void> giveBack(String key, RateLimitProperties.Budget budget);
 
 }

@@ -1,13 +1,10 @@
 package eu.seta.gateway.ratelimit;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 import eu.seta.gateway.directory.LoginName;
 import eu.seta.gateway.session.SessionStoreUnavailableException;
 import eu.seta.gateway.support.Sha256;
-import io.github.bucket4j.ConsumptionProbe;
 import reactor.core.publisher.Mono;
 
 /**
@@ -43,7 +40,7 @@ public final class FailedProofLimits {
 
 	/** The attempt succeeded: its unit goes back to the address. */
 	public Mono<Void> succeeded(String address) {
-		return call(() -> this.buckets.refund(addressKey(address), this.properties.perAddress())).then();
+		return guarded(this.buckets.giveBack(addressKey(address), this.properties.perAddress()));
 	}
 
 	/** The attempt failed: one unit of the login's budget; {@link RateLimitedException} when it was spent already. */
@@ -52,18 +49,12 @@ public final class FailedProofLimits {
 	}
 
 	private Mono<Void> take(String key, RateLimitProperties.Budget budget) {
-		return call(() -> this.buckets.consume(key, budget)).flatMap((probe) -> refused(probe)
-				? Mono.error(new RateLimitedException(Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill()))))
-				: Mono.empty());
+		return guarded(this.buckets.take(key, budget))
+			.flatMap((take) -> take.taken() ? Mono.empty() : Mono.error(new RateLimitedException(take.retryAfter())));
 	}
 
-	private static boolean refused(ConsumptionProbe probe) {
-		return !probe.isConsumed();
-	}
-
-	private <T> Mono<T> call(Supplier<CompletableFuture<T>> operation) {
-		return Mono.fromFuture(operation)
-			.timeout(this.timeout)
+	private <T> Mono<T> guarded(Mono<T> operation) {
+		return operation.timeout(this.timeout)
 			.onErrorMap((failure) -> new SessionStoreUnavailableException("rate-limit counters unavailable", failure));
 	}
 

@@ -2,7 +2,6 @@ package eu.seta.gateway.ratelimit;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -10,6 +9,7 @@ import eu.seta.gateway.support.ClockTicker;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import reactor.core.publisher.Mono;
 
 /**
  * Buckets in this process, for the in-memory store. Bounded: an idle bucket is forgotten once it would have
@@ -31,14 +31,17 @@ final class LocalBuckets implements Buckets {
 	}
 
 	@Override
-	public CompletableFuture<ConsumptionProbe> consume(String key, RateLimitProperties.Budget budget) {
-		return CompletableFuture.completedFuture(bucket(key, budget).tryConsumeAndReturnRemaining(1));
+	public Mono<Take> take(String key, RateLimitProperties.Budget budget) {
+		return Mono.fromSupplier(() -> {
+			ConsumptionProbe probe = bucket(key, budget).tryConsumeAndReturnRemaining(1);
+			return probe.isConsumed() ? Take.TAKEN
+					: Take.refused(Duration.ofNanos(Math.max(1, probe.getNanosToWaitForRefill())));
+		});
 	}
 
 	@Override
-	public CompletableFuture<Void> refund(String key, RateLimitProperties.Budget budget) {
-		bucket(key, budget).addTokens(1);
-		return CompletableFuture.completedFuture(null);
+	public Mono<Void> giveBack(String key, RateLimitProperties.Budget budget) {
+		return Mono.fromRunnable(() -> bucket(key, budget).addTokens(1));
 	}
 
 	private Bucket bucket(String key, RateLimitProperties.Budget budget) {

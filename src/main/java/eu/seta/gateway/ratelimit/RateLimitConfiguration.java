@@ -7,7 +7,7 @@ import eu.seta.gateway.session.StoreProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /** The counters live where the sessions live: in this process, or in the Redis the replicas share. */
 @Configuration(proxyBeanMethods = false)
@@ -25,11 +25,9 @@ class RateLimitConfiguration {
 	@Bean
 	@ConditionalOnProperty(name = TYPE, havingValue = "redis")
 	FailedProofLimits redisFailedProofLimits(RateLimitProperties limits, StoreProperties store,
-			LettuceConnectionFactory connections, Clock clock) {
-		Duration timeout = store.redis().commandTimeout();
-		return new FailedProofLimits(
-				new RedisBuckets(connections.getRequiredNativeClient(), store.redis().keyPrefix(), clock, timeout),
-				limits, timeout);
+			ReactiveStringRedisTemplate redis, Clock clock) {
+		return new FailedProofLimits(new RedisBuckets(redis, store.redis().keyPrefix(), clock), limits,
+				store.redis().commandTimeout());
 	}
 
 }

@@ -27,8 +27,9 @@ public record RateLimitProperties(@DefaultValue("60") @Positive long failuresPer
 	public static final String PREFIX = "seta.rate-limit";
 
 	public RateLimitProperties {
-		if (addressPeriod.isNegative() || addressPeriod.isZero() || loginPeriod.isNegative() || loginPeriod.isZero()) {
-			throw new IllegalArgumentException(PREFIX + " periods must be positive");
+		// the shared buckets count whole seconds
+		if (addressPeriod.compareTo(Duration.ofSeconds(1)) < 0 || loginPeriod.compareTo(Duration.ofSeconds(1)) < 0) {
+			throw new IllegalArgumentException(PREFIX + " periods must be 1s or longer");
 		}
 	}
 

@@ -1,73 +1,77 @@
 package eu.seta.gateway.ratelimit;
 
-import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.List;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.BucketConfiguration;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.AsyncBucketProxy;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
-import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
-import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
-import io.lettuce.core.AbstractRedisClient;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.cluster.RedisClusterClient;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import reactor.core.publisher.Mono;
 
 /**
- * Buckets in the shared Redis, so that every replica spends the same budget. Bucket4j keeps each bucket under one
- * key that expires once the bucket would be full again; the key names a hash, never an address or a username.
+ * Buckets in the shared Redis, so that every replica spends the same budget: {@link TokenBucketScript}, one atomic
+ * call per take or give-back. Racing requests, from one replica or many, queue in Redis instead of retrying a
+ * compare-and-swap, and a login costs two calls of it, not two reads and two writes. A bucket's two keys name a
+ * hash, never an address or a username, share one hash slot (Redis Cluster), and expire once the bucket would be full
+ * again twice over.
  * <p>
- * Bucket4j updates a Redis bucket by compare-and-swap: when many requests of one address arrive together (clients
- * behind one NAT, a load test) each losing swap retries, and under load the retries outlast the command timeout.
- * So the proxy of a busy key is kept, and its batching optimization merges the requests in flight on that key into
- * one swap; only the proxy of the key can do that, hence the small cache of recently used proxies.
+ * The script counts whole seconds of this replica's clock (so budgets have periods of a second or more) and replies
+ * the tokens left rounded down: a refused take waits for one whole unit, at most one unit's refill longer than exact.
  */
 final class RedisBuckets implements Buckets {
 
-	private final AsyncProxyManager<byte[]> buckets;
+	private static final String TAKE = "1";
+
+	private static final String GIVE_BACK = "-1";
+
+	private final ReactiveStringRedisTemplate redis;
+
+	/** Held here so that the script's text is read when the gateway starts, not on the first login's event loop. */
+	private final RedisScript<List<Long>> script = TokenBucketScript.SCRIPT;
 
 	private final String prefix;
 
-	private final Cache<String, AsyncBucketProxy> proxies = Caffeine.newBuilder()
-		.maximumSize(10_000)
-		.expireAfterAccess(Duration.ofSeconds(30))
-		.build();
+	private final Clock clock;
 
-	RedisBuckets(AbstractRedisClient client, String keyPrefix, Clock clock, Duration timeout) {
-		Bucket4jLettuce.LettuceBasedProxyManagerBuilder<byte[]> builder = (client instanceof RedisClusterClient cluster)
-				? Bucket4jLettuce.casBasedBuilder(cluster) : Bucket4jLettuce.casBasedBuilder((RedisClient) client);
-		this.buckets = builder.clientClock(new ClockTimeMeter(clock))
-			.requestTimeout(timeout)
-			.expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-			.build()
-			.asAsync();
-		this.prefix = keyPrefix + "rl:";
+	RedisBuckets(ReactiveStringRedisTemplate redis, String keyPrefix, Clock clock) {
+		this.redis = redis;
+		this.prefix = keyPrefix + "rl:{";
+		this.clock = clock;
 	}
 
 	@Override
-	public CompletableFuture<ConsumptionProbe> consume(String key, RateLimitProperties.Budget budget) {
-		return bucket(key, budget).tryConsumeAndReturnRemaining(1);
+	public Mono<Take> take(String key, RateLimitProperties.Budget budget) {
+		return run(key, budget, TAKE).map((reply) -> (reply.get(0) == 1) ? Take.TAKEN
+				: Take.refused(untilOneIsBack(reply.get(1), budget)));
 	}
 
 	@Override
-	public CompletableFuture<Void> refund(String key, RateLimitProperties.Budget budget) {
-		return bucket(key, budget).addTokens(1);
+	public Mono<Void> giveBack(String key, RateLimitProperties.Budget budget) {
+		return run(key, budget, GIVE_BACK).then();
 	}
 
-	private AsyncBucketProxy bucket(String key, RateLimitProperties.Budget budget) {
-		return this.proxies.get(key, (name) -> {
-			BucketConfiguration configuration = BucketConfiguration.builder()
-				.addLimit((limit) -> limit.capacity(budget.failures()).refillGreedy(budget.failures(), budget.period()))
-				.build();
-			return this.buckets.builder()
-				.withOptimization(Optimizations.batching())
-				.build((this.prefix + name).getBytes(StandardCharsets.UTF_8), configuration);
-		});
+	private Mono<List<Long>> run(String key, RateLimitProperties.Budget budget, String requested) {
+		String bucket = this.prefix + key + "}";
+		return this.redis
+			.execute(this.script, List.of(bucket + ".tokens", bucket + ".timestamp"),
+					List.of(perSecond(budget), Long.toString(budget.failures()),
+							Long.toString(this.clock.instant().getEpochSecond()), requested))
+			.next();
+	}
+
+	/** The refill rate, units per second, as a plain decimal: 20 per 10 minutes is 0.0333…, never an exponent. */
+	private static String perSecond(RateLimitProperties.Budget budget) {
+		return BigDecimal.valueOf(budget.failures())
+			.multiply(BigDecimal.valueOf(1000))
+			.divide(BigDecimal.valueOf(budget.period().toMillis()), 12, RoundingMode.HALF_UP)
+			.toPlainString();
+	}
+
+	/** A refused take found less than one unit, which the reply rounds down to none: one unit's refill time. */
+	private static Duration untilOneIsBack(long tokensLeft, RateLimitProperties.Budget budget) {
+		return budget.period().multipliedBy(Math.max(1, 1 - tokensLeft)).dividedBy(budget.failures());
 	}
 
 }

@@ -1,10 +1,15 @@
 package eu.seta.gateway.quota;
 
+import eu.seta.gateway.ratelimit.TokenBucketScript;
 import eu.seta.gateway.testing.GatewayIntegrationTest;
 import eu.seta.gateway.testing.OnRedisStore;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.scripting.support.StaticScriptSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import static eu.seta.gateway.testing.StandardPrincipals.ALICE;
@@ -52,6 +57,17 @@ class QuotaOnRedisTests extends GatewayIntegrationTest {
 		EntityExchangeResult<byte[]> other = search(bob);
 		assertThat(other.getStatus().value()).isEqualTo(200);
 		assertThat(Integer.parseInt(other.getResponseHeaders().getFirst("X-RateLimit-Remaining"))).isEqualTo(39);
+	}
+
+	/**
+	 * Spring Cloud Gateway's own script bean is a resource in its jar that is asked for its modification time on
+	 * every call, under a lock: the limiter must run the copy read once at start.
+	 */
+	@Test
+	void theQuotaRunsTheScriptReadAtStartNotAFileAskedOnEveryCall(@Autowired RedisRateLimiter limiter) {
+		assertThat(ReflectionTestUtils.getField(limiter, "script")).isSameAs(TokenBucketScript.SCRIPT);
+		assertThat(ReflectionTestUtils.getField(TokenBucketScript.SCRIPT, "scriptSource"))
+			.isInstanceOf(StaticScriptSource.class);
 	}
 
 	private EntityExchangeResult<byte[]> search(String authorization) {
