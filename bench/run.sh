@@ -199,6 +199,8 @@ TOKEN=$(cat "$WORK/token.txt")
 
 # The three JVMs start one after the other, each warmed while the others sit idle, so that no JVM's start or
 # JIT work competes with another one's measurement.
+# seta.edge.trusted-proxies: the logins (bench/lua/login.lua) come from many client addresses, through the loopback
+# as their load balancer.
 # seta.edge.quota.enabled=false: the search route's quota (20/s per principal) would refuse the bench's one token
 # almost every call, and the bare gateway it is compared with has none
 GATEWAY_ARGS=(--server.port=18080 --management.server.port=18090 \
@@ -207,7 +209,7 @@ GATEWAY_ARGS=(--server.port=18080 --management.server.port=18090 \
   --SEARCH_URI=$BACKEND --UI_URI=$BACKEND \
   --seta.edge.verified-token-cache-size=100 \
   --seta.rate-limit.failures-per-address=1000000 --seta.rate-limit.failures-per-login=1000000 \
-  --seta.edge.quota.enabled=false)
+  --seta.edge.quota.enabled=false --seta.edge.trusted-proxies=127.0.0.1/32)
 if [ "${JAVA_FEATURE%%.*}" -ge 25 ] && [ $QUICK = 0 ]; then
   phase "gateway: AOT cache training run (as the image build does)"
   "$JAVA" $JVM_FLAGS -XX:AOTCacheOutput="$WORK/app/app.aot" -Dspring.context.exit=onRefresh \

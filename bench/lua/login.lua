@@ -1,4 +1,6 @@
--- Token issuance: every request logs in with a proof not used before (a replay would be refused).
+-- Token issuance: every request logs in with a proof not used before (a replay would be refused), from a client
+-- address of its own, as logins reach the gateway from many clients through the platform's load balancer (the bench
+-- starts the gateway trusting its loopback as that proxy): each address has its own failed-proof budget in Redis.
 -- args: file with one JSON body per line; optionally a target rate (requests per second for the whole run) and
 -- the number of connections, to pace the load: each connection then waits connections * 1000 / rate ms
 dofile(debug.getinfo(1, "S").source:sub(2):match("(.*/)") .. "slices.lua")
@@ -21,7 +23,9 @@ end
 function request()
   index = index + 1
   local body = bodies[(index - 1) % #bodies + 1]
-  return wrk.format("POST", "/authentication/v1/token", { ["Content-Type"] = "application/json" }, body)
+  local client = string.format("10.%d.%d.%d", math.floor(index / 65536) % 256, math.floor(index / 256) % 256, index % 256)
+  return wrk.format("POST", "/authentication/v1/token",
+    { ["Content-Type"] = "application/json", ["X-Forwarded-For"] = client }, body)
 end
 
 function done(summary, latency, requests)
