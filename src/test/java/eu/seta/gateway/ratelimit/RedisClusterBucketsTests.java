@@ -10,7 +10,6 @@ import eu.seta.gateway.testing.TestRedisCluster;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Flux;
@@ -27,10 +26,7 @@ class RedisClusterBucketsTests {
 
 	@BeforeAll
 	static void connect() {
-		connections = new LettuceConnectionFactory(
-				new RedisClusterConfiguration(List.of(TestRedisCluster.shared().nodes().split(","))));
-		connections.afterPropertiesSet();
-		connections.start();
+		connections = TestRedisCluster.shared().connectionFactory();
 	}
 
 	@AfterAll

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisClusterConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
@@ -39,10 +38,7 @@ class RedisClusterSessionStoreTests extends SessionStoreContract {
 
 	@BeforeAll
 	static void connect() {
-		connections = new LettuceConnectionFactory(
-				new RedisClusterConfiguration(List.of(TestRedisCluster.shared().nodes().split(","))));
-		connections.afterPropertiesSet();
-		connections.start();
+		connections = TestRedisCluster.shared().connectionFactory();
 		redis = new ReactiveStringRedisTemplate(connections);
 		inspectors = TestRedisCluster.shared().masters().stream().map((master) -> new RedisInspector(master.port())).toList();
 	}

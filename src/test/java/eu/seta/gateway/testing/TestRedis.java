@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
 
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import redis.embedded.RedisServer;
 import redis.embedded.core.ExecutableProvider;
 
@@ -60,6 +62,15 @@ public final class TestRedis {
 		redis.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(redis::stop));
 		return redis;
+	}
+
+	/** A started connection factory of Spring Data Redis to this server; the caller destroys it. */
+	public LettuceConnectionFactory connectionFactory() {
+		LettuceConnectionFactory connections = new LettuceConnectionFactory(
+				new RedisStandaloneConfiguration("127.0.0.1", this.port));
+		connections.afterPropertiesSet();
+		connections.start();
+		return connections;
 	}
 
 	public int port() {

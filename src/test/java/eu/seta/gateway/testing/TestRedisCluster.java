@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import io.lettuce.core.cluster.SlotHash;
+import org.springframework.data.redis.connection.RedisClusterConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.awaitility.Awaitility.await;
 
@@ -76,6 +78,15 @@ public final class TestRedisCluster {
 	/** The masters as {@code spring.data.redis.cluster.nodes} takes them; Lettuce discovers the replicas. */
 	public String nodes() {
 		return String.join(",", this.masters.stream().map(RedisNode::address).toList());
+	}
+
+	/** A started connection factory of Spring Data Redis to this cluster; the caller destroys it. */
+	public LettuceConnectionFactory connectionFactory() {
+		LettuceConnectionFactory connections = new LettuceConnectionFactory(
+				new RedisClusterConfiguration(List.of(nodes().split(","))));
+		connections.afterPropertiesSet();
+		connections.start();
+		return connections;
 	}
 
 	/** The master that serves the key's hash slot (the slots were assigned in thirds, in order). */
