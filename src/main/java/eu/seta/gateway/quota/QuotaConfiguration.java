@@ -5,7 +5,6 @@ import java.time.Clock;
 import eu.seta.gateway.edge.ClientAddresses;
 import eu.seta.gateway.ratelimit.TokenBucketScript;
 import eu.seta.gateway.session.StoreProperties;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import org.springframework.cloud.gateway.support.ConfigurationService;
 import org.springframework.context.annotation.Bean;
@@ -37,17 +36,9 @@ class QuotaConfiguration {
 
 	@Bean
 	@Primary
-	CallerQuotaRateLimiter callerQuotaRateLimiter(StoreProperties store, ObjectProvider<RedisRateLimiter> redis,
-			Clock clock, ConfigurationService configuration) {
-		RedisRateLimiter shared = null;
-		if (store.type() == StoreProperties.Type.REDIS) {
-			shared = redis.getIfAvailable();
-			if (shared == null) {
-				throw new IllegalStateException("seta.store.type is redis but Spring Cloud Gateway's RedisRateLimiter "
-						+ "is missing: check spring.data.redis.* and that spring.cloud.gateway.server.webflux"
-						+ ".redis-rate-limiter is not disabled");
-			}
-		}
+	CallerQuotaRateLimiter callerQuotaRateLimiter(StoreProperties store, RedisRateLimiter redis, Clock clock,
+			ConfigurationService configuration) {
+		RedisRateLimiter shared = (store.type() == StoreProperties.Type.REDIS) ? redis : null;
 		return new CallerQuotaRateLimiter(shared, store.redis().keyPrefix() + "quota:", clock, configuration);
 	}
 

@@ -43,8 +43,8 @@ final class RedisBuckets implements Buckets {
 
 	@Override
 	public Mono<Take> take(String key, RateLimitProperties.Budget budget) {
-		return run(key, budget, TAKE).map((reply) -> (reply.get(0) == 1) ? Take.TAKEN
-				: Take.refused(untilOneIsBack(reply.get(1), budget)));
+		return run(key, budget, TAKE)
+			.map((reply) -> (reply.get(0) == 1) ? Take.TAKEN : Take.refused(untilOneIsBack(budget)));
 	}
 
 	@Override
@@ -70,8 +70,8 @@ final class RedisBuckets implements Buckets {
 	}
 
 	/** A refused take found less than one unit, which the reply rounds down to none: one unit's refill time. */
-	private static Duration untilOneIsBack(long tokensLeft, RateLimitProperties.Budget budget) {
-		return budget.period().multipliedBy(Math.max(1, 1 - tokensLeft)).dividedBy(budget.failures());
+	private static Duration untilOneIsBack(RateLimitProperties.Budget budget) {
+		return budget.period().dividedBy(budget.failures());
 	}
 
 }

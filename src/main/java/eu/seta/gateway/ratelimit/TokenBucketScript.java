@@ -1,11 +1,8 @@
 package eu.seta.gateway.ratelimit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.springframework.core.io.ClassPathResource;
+import eu.seta.gateway.session.LuaScript;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -29,13 +26,7 @@ public final class TokenBucketScript {
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private static RedisScript<List<Long>> load() {
-		try {
-			String text = new ClassPathResource(LOCATION).getContentAsString(StandardCharsets.UTF_8);
-			return (RedisScript) RedisScript.of(text, List.class);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Spring Cloud Gateway's rate-limiter script is missing", ex);
-		}
+		return (RedisScript) LuaScript.fromClasspath(LOCATION, List.class).script();
 	}
 
 }

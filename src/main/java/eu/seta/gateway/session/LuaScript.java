@@ -22,8 +22,17 @@ public record LuaScript<T>(String name, RedisScript<T> script, ScriptOutputType 
 	 * its file on first use, which would be file I/O on whichever non-blocking thread ran the first login.
 	 */
 	public static <T> LuaScript<T> load(String name, Class<T> type) {
+		return read(name, "seta/redis/" + name + ".lua", type);
+	}
+
+	/** A library's script at its classpath location, read here as {@link #load} reads the gateway's own. */
+	public static <T> LuaScript<T> fromClasspath(String location, Class<T> type) {
+		return read(location, location, type);
+	}
+
+	private static <T> LuaScript<T> read(String name, String location, Class<T> type) {
 		try {
-			String text = new ClassPathResource("seta/redis/" + name + ".lua").getContentAsString(StandardCharsets.UTF_8);
+			String text = new ClassPathResource(location).getContentAsString(StandardCharsets.UTF_8);
 			return new LuaScript<>(name, RedisScript.of(text, type), output(type));
 		}
 		catch (IOException ex) {
