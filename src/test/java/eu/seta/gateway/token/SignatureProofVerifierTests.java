@@ -1,10 +1,13 @@
 package eu.seta.gateway.token;
 
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.security.interfaces.RSAPublicKey;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import eu.seta.gateway.crypto.CryptoProperties;
 import eu.seta.gateway.crypto.CryptoProvider;
 import eu.seta.gateway.crypto.CryptoWorkers;
 import eu.seta.gateway.directory.LoginName;
@@ -16,6 +19,8 @@ import eu.seta.gateway.testing.Messages;
 import eu.seta.gateway.testing.TestKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static eu.seta.gateway.testing.StandardPrincipals.ALICE_KEY;
 import static eu.seta.gateway.testing.StandardPrincipals.BOB_KEY;
@@ -70,6 +75,33 @@ class SignatureProofVerifierTests {
 		ProofRequest proof = proof(ALICE_KEY.getPrivate());
 		assertThat(this.verifier.verify(principal(), proof).block()).isFalse();
 		assertThat(this.verifications).hasSize(1);
+	}
+
+	/**
+	 * The decoy is an odd number of a real key's size, not a generated key pair: both providers must take it for
+	 * a key and answer "no" to any signature (an exception would make an unknown login a 500, and a quick one would
+	 * tell it apart by time).
+	 */
+	@ParameterizedTest
+	@EnumSource(CryptoProperties.Choice.class)
+	void theDecoyKeyIsAKeyToBothProvidersThatNoSignatureVerifies(CryptoProperties.Choice choice) {
+		CryptoProvider provider = CryptoProvider.select(choice);
+		RSAPublicKey decoy = SignatureProofVerifier.decoyKey();
+		assertThat(decoy.getModulus().bitLength()).isEqualTo(2048);
+		assertThat(decoy.getModulus().testBit(0)).isTrue();
+		String message = Messages.randomLetters();
+		byte[] aliceSigned = HexFormat.of().parseHex(TestKeys.sign(ALICE_KEY.getPrivate(), message));
+		byte[] belowTheModulus = decoy.getModulus().subtract(BigInteger.TWO).toByteArray();
+		byte[] message8 = message.getBytes(StandardCharsets.UTF_8);
+		assertThat(SignatureProofVerifier.verifies(provider, decoy, message8, aliceSigned)).isFalse();
+		assertThat(SignatureProofVerifier.verifies(provider, decoy, message8,
+				java.util.Arrays.copyOfRange(belowTheModulus, belowTheModulus.length - 256, belowTheModulus.length)))
+			.isFalse();
+	}
+
+	@Test
+	void eachVerifierHasADecoyOfItsOwn() {
+		assertThat(SignatureProofVerifier.decoyKey()).isNotEqualTo(SignatureProofVerifier.decoyKey());
 	}
 
 	/** Even a signature that verifies against the decoy key gets no principal in: there is none. */
