@@ -3,9 +3,9 @@
 # this machine, and writes the tables to docs/PERFORMANCE.md. Not a test: run it on demand.
 #
 #   bench/run.sh          full run (about 25 minutes)
-#   bench/run.sh --quick  short run (about 3 minutes once built, of which 50 s are five JVMs starting; too short a
-#                         warm-up for figures to keep, and the gateway runs without the AOT cache: it checks that
-#                         every phase works)
+#   bench/run.sh --quick  short run (about 2.5 minutes once built, most of it JVMs starting; too short a warm-up
+#                         for figures to keep, and the gateway runs without the AOT cache: it checks that every
+#                         phase works)
 #
 # BENCH_JAVA=/path/to/bin/java picks the JVM of all three gateways (default: java on PATH). With a JDK 25 or later
 # the product runs as its image does (Dockerfile): extracted, with an AOT cache from a training run; the peers run
@@ -22,15 +22,15 @@ ROOT=$(pwd)
 QUICK=0
 [ "${1:-}" = "--quick" ] && QUICK=1
 if [ $QUICK = 1 ]; then
-  DURATION=2s; ROUNDS=2; WARM_FRESH=3s; WARM_EACH=2s; WARM_PEER=3s; READY_WINDOW=6; BARE_READY_WINDOW=4
-  OPENSSL_SECONDS=1; JMH_ITER=1; JMH_TIME=1s; PROOFS=16000; TOKENS=5000; MODE=quick; WARM_LOGIN=3s
+  DURATION=1s; ROUNDS=2; WARM_FRESH=2s; WARM_EACH=1s; WARM_PEER=2s; READY_WINDOW=4; BARE_READY_WINDOW=3
+  OPENSSL_SECONDS=1; JMH_ITER=1; JMH_TIME=1s; JMH_FORKS=0; PROOFS=16000; TOKENS=5000; MODE=quick; WARM_LOGIN=2s
   PROPAGATIONS=50
   # only what the login ceiling needs; the table of algorithms is the full run's
   JMH_BENCHMARKS='CryptoBenchmarks\.(verifyClientProofRsa2048|signRs256)$'
   JMH_PARAMS='-p provider=auto'
 else
   DURATION=12s; ROUNDS=3; WARM_FRESH=30s; WARM_EACH=5s; WARM_PEER=60s; READY_WINDOW=120; BARE_READY_WINDOW=60
-  OPENSSL_SECONDS=10; JMH_ITER=5; JMH_TIME=2s; PROOFS=240000; TOKENS=40000; MODE=full; WARM_LOGIN=30s
+  OPENSSL_SECONDS=10; JMH_ITER=5; JMH_TIME=2s; JMH_FORKS=1; PROOFS=240000; TOKENS=40000; MODE=full; WARM_LOGIN=30s
   PROPAGATIONS=200
   JMH_BENCHMARKS=CryptoBenchmarks
   JMH_PARAMS=""
@@ -71,8 +71,11 @@ cut -d' ' -f1 /proc/loadavg > "$WORK/load-before.txt"
 echo "load-before $WORK/load-before.txt" >> "$RESULTS"
 GATEWAY_PID=""; TWIN_PID=""; BARE_PID=""; RS_PID=""; LOGIN_LOAD=""; NGINX_STARTED=0; REDIS_STARTED=0
 cleanup() {
+  # all asked at once: each JVM's graceful shutdown takes its own seconds
   for pid in $LOGIN_LOAD $RS_PID $BARE_PID $TWIN_PID $GATEWAY_PID; do
     kill "$pid" 2>/dev/null || true
+  done
+  for pid in $LOGIN_LOAD $RS_PID $BARE_PID $TWIN_PID $GATEWAY_PID; do
     wait "$pid" 2>/dev/null || true
   done
   [ $NGINX_STARTED = 1 ] && { nginx -c "$ROOT/bench/nginx.conf" -s stop 2>/dev/null || true; }
@@ -143,9 +146,18 @@ tokens_issued() {  # the gateway's own count of issued tokens (logins), from its
 }
 
 phase "build"
-# one Maven run: package compiles the tests too (skipTests only skips running them)
-./mvnw -B -q -DskipTests package dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" \
-  -Dmdep.includeScope=test
+# one Maven run: package compiles the tests too (skipTests only skips running them). Maven would repackage the jar
+# even when nothing changed, eight seconds of a quick run: a class path written after the last change to the
+# sources, the pom and the wrapper's settings marks a build that is current.
+BUILT=target/bench-classpath.txt
+if [ -f "$BUILT" ] && compgen -G "target/seta-gateway-*.jar" > /dev/null \
+    && [ -z "$(find src pom.xml .mvn -newer "$BUILT" -print -quit)" ]; then
+  cp "$BUILT" "$WORK/classpath.txt"
+else
+  ./mvnw -B -q -DskipTests package dependency:build-classpath -Dmdep.outputFile="$WORK/classpath.txt" \
+    -Dmdep.includeScope=test
+  cp "$WORK/classpath.txt" "$BUILT"
+fi
 CP="target/test-classes:target/classes:$(cat "$WORK/classpath.txt")"
 # The peers are separate Maven projects (bench/peers/*), one Maven run for both. Maven would repackage their jars
 # even when nothing changed, which costs the quick run seconds: they are built from bench/peers alone, so a jar
@@ -183,7 +195,7 @@ phase "ceilings: openssl speed rsa2048 (${OPENSSL_SECONDS}s each), then JMH"
 # one process, so one core; nothing else of the bench runs yet
 openssl speed -seconds $OPENSSL_SECONDS rsa2048 > "$WORK/openssl.txt" 2>&1
 echo "openssl $WORK/openssl.txt" >> "$RESULTS"
-"$JAVA" -cp "$CP" org.openjdk.jmh.Main "$JMH_BENCHMARKS" $JMH_PARAMS -f 1 -t 1 -wi $JMH_ITER -i $JMH_ITER -w $JMH_TIME -r $JMH_TIME \
+"$JAVA" -cp "$CP" org.openjdk.jmh.Main "$JMH_BENCHMARKS" $JMH_PARAMS -f $JMH_FORKS -t 1 -wi $JMH_ITER -i $JMH_ITER -w $JMH_TIME -r $JMH_TIME \
   -rf json -rff "$WORK/jmh.json" > "$WORK/jmh.log"
 
 phase "backend, redis"
@@ -314,18 +326,7 @@ wait $LOGIN_LOAD || true
 LOGIN_LOAD=""
 echo "isolation-login $WORK/isolation-login.wrk" >> "$RESULTS"
 
-phase "5. memory"
-"$(dirname "$(command -v "$JAVA")")/jcmd" $GATEWAY_PID GC.run >/dev/null
-sleep 1
-curl -s http://127.0.0.1:18090/actuator/prometheus > "$WORK/prometheus.txt"
-echo "prometheus $WORK/prometheus.txt" >> "$RESULTS"
-redis-cli -p $REDIS_PORT --eval bench/memory-usage.lua , "seta:s:*" > "$WORK/redis-memory.txt"
-echo "redis-memory $WORK/redis-memory.txt" >> "$RESULTS"
-# ordinary users: 200 principals with 5 sessions each, started through the real store
-java -cp "$CP" eu.seta.gateway.session.RedisMemoryProbe $REDIS_PORT 200 5 > "$WORK/redis-memory-probe.txt"
-echo "redis-memory-probe $WORK/redis-memory-probe.txt" >> "$RESULTS"
-
-phase "6. revocation: a twin gateway with and without 100 000 revoked sessions, interleaved; propagation, memory"
+phase "5. memory (phase 6's gateway starts meanwhile: no figure here depends on time)"
 # A second product gateway (the twin), configured as the first but for its key prefix: 100 000 revoked sessions
 # go under the twin's prefix only. Interleaved rounds of the reused-token route on both, first with both lists
 # empty, then with the twin's full: the first half measures how much the two JVMs differ by luck (JIT, heap
@@ -338,7 +339,23 @@ TWIN_ARGS=("${GATEWAY_ARGS[@]/#--server.port=18080/--server.port=18084}")
 TWIN_ARGS=("${TWIN_ARGS[@]/#--management.server.port=18090/--management.server.port=18094}")
 "${GATEWAY_CMD[@]}" "${TWIN_ARGS[@]}" --seta.store.redis.key-prefix=twin: > "$WORK/twin.log" 2>&1 &
 TWIN_PID=$!
+"$(dirname "$(command -v "$JAVA")")/jcmd" $GATEWAY_PID GC.run >/dev/null
+sleep 1
+curl -s http://127.0.0.1:18090/actuator/prometheus > "$WORK/prometheus.txt"
+echo "prometheus $WORK/prometheus.txt" >> "$RESULTS"
+redis-cli -p $REDIS_PORT --eval bench/memory-usage.lua , "seta:s:*" > "$WORK/redis-memory.txt"
+echo "redis-memory $WORK/redis-memory.txt" >> "$RESULTS"
+# ordinary users: 200 principals with 5 sessions each, started through the real store
+java -cp "$CP" eu.seta.gateway.session.RedisMemoryProbe $REDIS_PORT 200 5 > "$WORK/redis-memory-probe.txt"
+echo "redis-memory-probe $WORK/redis-memory-probe.txt" >> "$RESULTS"
+# what a revoked session costs (phase 6's subject), in a JVM of its own: heap and Redis bytes, no time
+java $JVM_FLAGS -cp "$CP" eu.seta.gateway.revocation.RevocationMemoryProbe $REDIS_PORT 100000 \
+  > "$WORK/revocation-memory.txt"
+echo "revocation-memory $WORK/revocation-memory.txt" >> "$RESULTS"
+
+phase "6. revocation: a twin gateway with and without 100 000 revoked sessions, interleaved; propagation"
 wait_ready http://127.0.0.1:18094/actuator/health/readiness "$LAUNCHED" $TWIN_PID "$WORK/twin.log" > /dev/null
+echo "-- [${SECONDS}s] twin ready"
 expect_ok "the twin gateway" -H "Authorization: Bearer $TOKEN" "$TWIN_PROTECTED"
 # warmed as the resource-server peer is: the rounds below check that it was enough (its first ÷ last round)
 wrk -t$THREADS -c$CONNECTIONS -d$WARM_PEER -s bench/lua/bearer.lua "$TWIN_PROTECTED" -- "$WORK/token.txt" > /dev/null
@@ -357,6 +374,7 @@ for _ in $(seq 1 100); do
   sleep 0.2
 done
 [ "${KNOWN:-0}" -ge 100000 ] || { echo "the twin gateway did not load the 100 000 revoked sessions" >&2; exit 1; }
+echo "-- [${SECONDS}s] twin loaded the 100 000 revoked sessions"
 expect_ok "the reused token with 100 000 revoked sessions" -H "Authorization: Bearer $TOKEN" "$TWIN_PROTECTED"
 for round in $(seq 1 $ROUNDS); do
   run rv-first-after.$round -s bench/lua/bearer.lua "$PROTECTED" -- "$WORK/token.txt"
@@ -364,15 +382,13 @@ for round in $(seq 1 $ROUNDS); do
 done
 kill $TWIN_PID; wait $TWIN_PID 2>/dev/null || true
 TWIN_PID=""
+echo "-- [${SECONDS}s] propagation between two more gateways"
 # two more gateways in one JVM on random ports, on this Redis under a key prefix of their own
 java $JVM_FLAGS -cp "$CP" eu.seta.gateway.bench.RevocationPropagationProbe $REDIS_PORT $PROPAGATIONS \
   > "$WORK/revocation-propagation.log" 2>&1
 # the gateways log to the same stdout: the figures are the one line that starts with them
 grep '^propagation-p50' "$WORK/revocation-propagation.log" > "$WORK/revocation-propagation.txt"
 echo "revocation-propagation $WORK/revocation-propagation.txt" >> "$RESULTS"
-java $JVM_FLAGS -cp "$CP" eu.seta.gateway.revocation.RevocationMemoryProbe $REDIS_PORT 100000 \
-  > "$WORK/revocation-memory.txt"
-echo "revocation-memory $WORK/revocation-memory.txt" >> "$RESULTS"
 
 phase "report"
 BENCH_JAVA="$JAVA" python3 bench/report.py write "$RESULTS" "$WORK/jmh.json" "$MODE" "$THREADS" "$CONNECTIONS" "$DURATION" \
