@@ -3,6 +3,7 @@ package eu.seta.gateway.token;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -91,12 +92,9 @@ class SignatureProofVerifierTests {
 		assertThat(decoy.getModulus().testBit(0)).isTrue();
 		String message = Messages.randomLetters();
 		byte[] aliceSigned = HexFormat.of().parseHex(TestKeys.sign(ALICE_KEY.getPrivate(), message));
-		byte[] belowTheModulus = decoy.getModulus().subtract(BigInteger.TWO).toByteArray();
-		byte[] message8 = message.getBytes(StandardCharsets.UTF_8);
-		assertThat(SignatureProofVerifier.verifies(provider, decoy, message8, aliceSigned)).isFalse();
-		assertThat(SignatureProofVerifier.verifies(provider, decoy, message8,
-				java.util.Arrays.copyOfRange(belowTheModulus, belowTheModulus.length - 256, belowTheModulus.length)))
-			.isFalse();
+		byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+		assertThat(SignatureProofVerifier.verifies(provider, decoy, bytes, aliceSigned)).isFalse();
+		assertThat(SignatureProofVerifier.verifies(provider, decoy, bytes, justBelow(decoy.getModulus()))).isFalse();
 	}
 
 	@Test
@@ -126,9 +124,15 @@ class SignatureProofVerifierTests {
 	}
 
 	private static Principal principal(java.security.PublicKey... keys) {
-		List<RSAPublicKey> rsa = java.util.Arrays.stream(keys).map(RSAPublicKey.class::cast).toList();
+		List<RSAPublicKey> rsa = Arrays.stream(keys).map(RSAPublicKey.class::cast).toList();
 		return new Principal("u-alice", new LoginName("github", "alice"), PrincipalType.USER, null, Role.USER,
 				PrincipalStatus.ACTIVE, rsa);
+	}
+
+	/** The largest kind of signature a key of this size takes: the modulus less two, in its 256 bytes. */
+	private static byte[] justBelow(BigInteger modulus) {
+		byte[] signed = modulus.subtract(BigInteger.TWO).toByteArray();
+		return Arrays.copyOfRange(signed, signed.length - 256, signed.length);
 	}
 
 }
