@@ -48,6 +48,9 @@ public final class RunningGateway implements AutoCloseable {
 			.toArray(String[]::new);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(SetaGatewayApplication.class,
 				OwnNettyResources.class)
+			// the class whose generated initializer a start with spring.aot.enabled runs (AheadOfTimeStartTests);
+			// by default Spring Boot names the one whose main method is on the stack, the test runner's
+			.main(SetaGatewayApplication.class)
 			.web(WebApplicationType.REACTIVE)
 			.run(arguments);
 		return new RunningGateway(context);

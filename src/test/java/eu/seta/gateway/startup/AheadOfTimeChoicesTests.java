@@ -1,0 +1,94 @@
+package eu.seta.gateway.startup;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AheadOfTimeChoicesTests {
+
+	@Test
+	void unsetSettingsCountAsTheValuesSpringsConditionsAssume() {
+		AheadOfTimeChoices choices = AheadOfTimeChoices.of(new MockEnvironment());
+		assertThat(choices.values()).containsEntry("seta.store.type", "memory")
+			.containsEntry("seta.directory.type", "file")
+			.containsEntry("seta.edge.access-log.enabled", "false")
+			.containsEntry("management.tracing.export.enabled", "false")
+			.containsEntry("springdoc.api-docs.enabled", "true")
+			.containsEntry(AheadOfTimeChoices.PROFILES, "")
+			.containsEntry(AheadOfTimeChoices.MANAGEMENT_PORT, "same");
+	}
+
+	@Test
+	void caseBlanksAndTheOrderOfAListDoNotMakeAnotherChoice() {
+		MockEnvironment spelled = new MockEnvironment().withProperty("seta.store.type", " Redis ")
+			.withProperty("management.endpoints.web.exposure.include", "prometheus ,health,INFO");
+		MockEnvironment plain = new MockEnvironment().withProperty("seta.store.type", "redis")
+			.withProperty("management.endpoints.web.exposure.include", "health,info,prometheus");
+		assertThat(AheadOfTimeChoices.of(spelled).differencesFrom(AheadOfTimeChoices.of(plain))).isEmpty();
+	}
+
+	@Test
+	void theManagementPortCountsOnlyAsSameDifferentOrDisabled() {
+		assertThat(managementPort(new MockEnvironment().withProperty("server.port", "8080")
+			.withProperty("management.server.port", "8090"))).isEqualTo("different");
+		assertThat(managementPort(new MockEnvironment().withProperty("server.port", "18080")
+			.withProperty("management.server.port", "0"))).isEqualTo("different");
+		assertThat(managementPort(new MockEnvironment().withProperty("server.port", "8080")
+			.withProperty("management.server.port", "8080"))).isEqualTo("same");
+		assertThat(managementPort(new MockEnvironment().withProperty("management.server.port", "-1")))
+			.isEqualTo("disabled");
+	}
+
+	@Test
+	void anEndpointSwitchedOffOrOnIsAChoice() {
+		MockEnvironment off = new MockEnvironment().withProperty("management.endpoint.gateway.access", "none");
+		AheadOfTimeChoices choices = AheadOfTimeChoices.of(off);
+		assertThat(choices.values()).containsEntry("management.endpoint.gateway.access", "none");
+		assertThat(AheadOfTimeChoices.of(new MockEnvironment()).differencesFrom(choices))
+			.containsExactly("management.endpoint.gateway.access is not set, the build's was 'none'");
+		// a setting below an endpoint (its probes, its details) decides no bean of its own
+		assertThat(AheadOfTimeChoices.of(new MockEnvironment()
+			.withProperty("management.endpoint.health.probes.enabled", "true")).values())
+			.doesNotContainKey("management.endpoint.health.probes.enabled");
+	}
+
+	@Test
+	void eachDifferenceNamesTheSettingAndBothValues() {
+		AheadOfTimeChoices built = AheadOfTimeChoices
+			.of(new MockEnvironment().withProperty("seta.store.type", "redis"));
+		MockEnvironment configured = new MockEnvironment().withProperty("seta.edge.access-log.enabled", "true");
+		configured.setActiveProfiles("demo");
+		assertThat(AheadOfTimeChoices.of(configured).differencesFrom(built)).containsExactly(
+				"seta.edge.access-log.enabled is 'true', the build's was 'false'",
+				"seta.store.type is 'memory', the build's was 'redis'",
+				"spring.profiles.active is 'demo', the build's was ''");
+	}
+
+	@Test
+	void aChoiceTheBuildDidNotRecordCountsAsDifferent() {
+		AheadOfTimeChoices older = new AheadOfTimeChoices(Map.of("seta.store.type", "memory"));
+		assertThat(AheadOfTimeChoices.of(new MockEnvironment()).differencesFrom(older))
+			.contains("seta.directory.type is 'file', the build's was not recorded")
+			.doesNotContain("seta.store.type is 'memory', the build's was not recorded");
+	}
+
+	@Test
+	void theRecordReadsBackAsTheSameChoices() {
+		MockEnvironment environment = new MockEnvironment().withProperty("seta.store.type", "redis")
+			.withProperty("server.port", "8080")
+			.withProperty("management.server.port", "8090")
+			.withProperty("management.endpoints.web.exposure.include", "health, info, prometheus");
+		AheadOfTimeChoices choices = AheadOfTimeChoices.of(environment);
+		assertThat(AheadOfTimeChoices.parse(choices.text())).isEqualTo(choices);
+		assertThat(AheadOfTimeChoices.of(environment).differencesFrom(AheadOfTimeChoices.parse(choices.text())))
+			.isEmpty();
+	}
+
+	private static String managementPort(MockEnvironment environment) {
+		return AheadOfTimeChoices.of(environment).values().get(AheadOfTimeChoices.MANAGEMENT_PORT);
+	}
+
+}
