@@ -27,9 +27,9 @@ COPY --from=build /extracted/application/ ./
 # Training run: starts the application context and exits once it is refreshed; the JVM writes the classes it loaded
 # and linked (and their profiles) to app.aot. The cache only works for this JVM and this class path, which is why it
 # is made here and not on a developer's machine. It starts the way replicas do: on the beans generated ahead of time
-# (spring.aot.enabled), with the settings they were generated for (the shipped configuration and the Redis store of
-# replicas that scale out; no Redis is needed to get that far). A configuration that chooses other beans (the memory
-# store, tracing, the access log) starts the ordinary way, a second or so slower, and says so in its first lines.
+# (spring.aot.enabled), on the Redis store of replicas that scale out (no Redis is needed to get that far). A
+# configuration that chooses other beans than the build generated (tracing, the access log) starts the ordinary
+# way, a second or so slower, and says so in its first lines.
 COPY config/ /tmp/training/config/
 RUN cd /tmp/training \
  && java -Dspring.aot.enabled=true -XX:AOTCacheOutput=/app/app.aot -Dspring.context.exit=onRefresh \

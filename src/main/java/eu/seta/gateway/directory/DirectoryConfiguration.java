@@ -6,13 +6,14 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -23,14 +24,30 @@ class DirectoryConfiguration {
 
 	static final String CIRCUIT = "user-service";
 
+	/**
+	 * Chosen when the beans are made, not by conditions: with the beans generated ahead of time
+	 * (eu.seta.gateway.startup) conditions are decided when the build runs, and one build serves both directories.
+	 * The one not chosen is lazy and never made. The chosen one is closed as the bean it is, not a second time
+	 * under this name.
+	 */
+	@Bean(destroyMethod = "")
+	@Primary
+	PrincipalDirectory principalDirectory(DirectoryProperties properties, ObjectProvider<FilePrincipalDirectory> file,
+			ObjectProvider<HttpPrincipalDirectory> http) {
+		return switch (properties.type()) {
+			case FILE -> file.getObject();
+			case HTTP -> http.getObject();
+		};
+	}
+
 	@Bean
-	@ConditionalOnProperty(name = TYPE, havingValue = "file", matchIfMissing = true)
+	@Lazy
 	FilePrincipalDirectory filePrincipalDirectory(DirectoryProperties properties) {
 		return new FilePrincipalDirectory(properties.file(), properties.reloadInterval());
 	}
 
 	@Bean
-	@ConditionalOnProperty(name = TYPE, havingValue = "http")
+	@Lazy
 	HttpPrincipalDirectory httpPrincipalDirectory(DirectoryProperties properties,
 			ReactiveResilience4JCircuitBreakerFactory breakers, ObjectProvider<SslBundles> sslBundles, Clock clock,
 			MeterRegistry meters) {

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import eu.seta.gateway.session.StoreProperties;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -13,21 +13,16 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
 
-	private static final String TYPE = StoreProperties.PREFIX + ".type";
-
+	/** Chosen when the bean is made, not by a condition, as the session store is (see SessionStoreConfiguration). */
 	@Bean
-	@ConditionalOnProperty(name = TYPE, havingValue = "memory", matchIfMissing = true)
-	FailedProofLimits localFailedProofLimits(RateLimitProperties limits, Clock clock) {
-		return new FailedProofLimits(new LocalBuckets(clock, limits.longestPeriod(), 100_000), limits,
-				Duration.ofSeconds(1));
-	}
-
-	@Bean
-	@ConditionalOnProperty(name = TYPE, havingValue = "redis")
-	FailedProofLimits redisFailedProofLimits(RateLimitProperties limits, StoreProperties store,
-			ReactiveStringRedisTemplate redis, Clock clock) {
-		return new FailedProofLimits(new RedisBuckets(redis, store.redis().keyPrefix(), clock), limits,
-				store.redis().commandTimeout());
+	FailedProofLimits failedProofLimits(RateLimitProperties limits, StoreProperties store,
+			ObjectProvider<ReactiveStringRedisTemplate> redis, Clock clock) {
+		return switch (store.type()) {
+			case MEMORY -> new FailedProofLimits(new LocalBuckets(clock, limits.longestPeriod(), 100_000), limits,
+					Duration.ofSeconds(1));
+			case REDIS -> new FailedProofLimits(new RedisBuckets(redis.getObject(), store.redis().keyPrefix(), clock),
+					limits, store.redis().commandTimeout());
+		};
 	}
 
 }

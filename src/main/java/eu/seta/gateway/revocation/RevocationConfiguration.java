@@ -13,11 +13,13 @@ import eu.seta.gateway.session.StoreScripts;
 import eu.seta.gateway.token.TokenProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Primary;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.Disposable;
@@ -27,8 +29,6 @@ import reactor.core.scheduler.Schedulers;
 
 @Configuration(proxyBeanMethods = false)
 class RevocationConfiguration {
-
-	static final String STORE_TYPE = StoreProperties.PREFIX + ".type";
 
 	/** Kept until every token it covers has expired: the longest a token lives, plus the skew the edge allows. */
 	@Bean
@@ -71,51 +71,62 @@ class RevocationConfiguration {
 			.subscribe();
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = STORE_TYPE, havingValue = "memory", matchIfMissing = true)
-	static class InMemory {
-
-		@Bean
-		LocalRevocations revocations(RevocationList list, Clock clock) {
-			return new LocalRevocations(list, clock);
-		}
-
-		/** Always up: the list is the truth. Present so that the readiness group has the same members. */
-		@Bean
-		ReactiveHealthIndicator revocationsHealthIndicator() {
-			return () -> Mono.just(Health.up().withDetail("type", "memory").build());
-		}
-
+	/**
+	 * Chosen when the beans are made, as the session store is (see SessionStoreConfiguration): the beans of the
+	 * store not chosen are lazy and never made, so with the memory store nothing subscribes to Redis.
+	 */
+	@Bean(destroyMethod = "")
+	@Primary
+	Revocations revocations(StoreProperties store, ObjectProvider<LocalRevocations> local,
+			ObjectProvider<RedisRevocations> redis) {
+		return switch (store.type()) {
+			case MEMORY -> local.getObject();
+			case REDIS -> redis.getObject();
+		};
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = STORE_TYPE, havingValue = "redis")
-	static class OnRedis {
+	@Bean
+	@Lazy
+	LocalRevocations localRevocations(RevocationList list, Clock clock) {
+		return new LocalRevocations(list, clock);
+	}
 
-		@Bean
-		RevocationKeys revocationKeys(StoreProperties store) {
-			return RevocationKeys.of(store.redis().keyPrefix());
-		}
+	@Bean
+	RevocationKeys revocationKeys(StoreProperties store) {
+		return RevocationKeys.of(store.redis().keyPrefix());
+	}
 
-		@Bean
-		RedisRevocations revocations(StoreScripts scripts, RevocationKeys keys, RevocationList list,
-				StoreProperties store, Clock clock) {
-			return new RedisRevocations(scripts, keys, list, store.redis().commandTimeout(), clock);
-		}
+	@Bean
+	@Lazy
+	RedisRevocations redisRevocations(StoreScripts scripts, RevocationKeys keys, RevocationList list,
+			StoreProperties store, Clock clock) {
+		return new RedisRevocations(scripts, keys, list, store.redis().commandTimeout(), clock);
+	}
 
-		@Bean
-		RevocationFeed revocationFeed(LettuceConnectionFactory connections, ReactiveStringRedisTemplate redis,
-				RevocationKeys keys, RevocationList list, MeterRegistry meters) {
-			return new RevocationFeed(connections, redis, keys, list, meters);
-		}
+	@Bean
+	@Lazy
+	RevocationFeed revocationFeed(LettuceConnectionFactory connections, ReactiveStringRedisTemplate redis,
+			RevocationKeys keys, RevocationList list, MeterRegistry meters) {
+		return new RevocationFeed(connections, redis, keys, list, meters);
+	}
 
-		/** Down until this replica has caught up with Redis: it may have missed revocations while away. */
-		@Bean
-		ReactiveHealthIndicator revocationsHealthIndicator(RevocationFeed feed) {
-			return () -> Mono.just(feed.isSynced() ? Health.up().withDetail("type", "redis").build()
-					: Health.down().withDetail("type", "redis").withDetail("reason", "not subscribed and reloaded").build());
-		}
-
+	/**
+	 * With Redis, down until this replica has caught up with Redis: it may have missed revocations while away.
+	 * In memory always up (the list is the truth); present so that the readiness group has the same members.
+	 */
+	@Bean
+	ReactiveHealthIndicator revocationsHealthIndicator(StoreProperties store, ObjectProvider<RevocationFeed> feeds) {
+		return switch (store.type()) {
+			case MEMORY -> () -> Mono.just(Health.up().withDetail("type", "memory").build());
+			case REDIS -> {
+				RevocationFeed feed = feeds.getObject();
+				yield () -> Mono.just(feed.isSynced() ? Health.up().withDetail("type", "redis").build()
+						: Health.down()
+							.withDetail("type", "redis")
+							.withDetail("reason", "not subscribed and reloaded")
+							.build());
+			}
+		};
 	}
 
 }

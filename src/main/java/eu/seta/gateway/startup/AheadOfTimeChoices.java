@@ -30,6 +30,8 @@ import org.springframework.core.env.PropertySource;
  * The settings that decide which beans the gateway has, as one configuration gives them: the ones its own
  * configuration classes are conditional on and the ones of Spring Boot's that its deployments change. Ahead-of-time
  * processing decides these conditions once, when the build runs; every other setting is read at start as always.
+ * The store and the directory are not among them: their beans are chosen when they are made, so that one build
+ * serves every store and directory.
  */
 record AheadOfTimeChoices(Map<String, String> values) {
 
@@ -41,8 +43,8 @@ record AheadOfTimeChoices(Map<String, String> values) {
 	static final String MANAGEMENT_PORT = "management.server.port (same, different or disabled)";
 
 	/** Each setting with the value Spring's conditions assume when it is unset. */
-	private static final Map<String, String> SETTINGS = Map.of("seta.store.type", "memory", "seta.directory.type",
-			"file", "seta.edge.access-log.enabled", "false", "management.tracing.export.enabled", "false",
+	private static final Map<String, String> SETTINGS = Map.of("seta.edge.access-log.enabled", "false",
+			"management.tracing.export.enabled", "false",
 			"management.endpoints.web.exposure.include", "", "management.endpoints.web.exposure.exclude", "",
 			"management.endpoints.access.default", "", "springdoc.api-docs.enabled", "true");
 

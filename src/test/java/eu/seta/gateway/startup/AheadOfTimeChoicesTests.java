@@ -12,9 +12,7 @@ class AheadOfTimeChoicesTests {
 	@Test
 	void unsetSettingsCountAsTheValuesSpringsConditionsAssume() {
 		AheadOfTimeChoices choices = AheadOfTimeChoices.of(new MockEnvironment());
-		assertThat(choices.values()).containsEntry("seta.store.type", "memory")
-			.containsEntry("seta.directory.type", "file")
-			.containsEntry("seta.edge.access-log.enabled", "false")
+		assertThat(choices.values()).containsEntry("seta.edge.access-log.enabled", "false")
 			.containsEntry("management.tracing.export.enabled", "false")
 			.containsEntry("springdoc.api-docs.enabled", "true")
 			.containsEntry(AheadOfTimeChoices.PROFILES, "")
@@ -22,10 +20,18 @@ class AheadOfTimeChoicesTests {
 	}
 
 	@Test
+	void theStoreAndTheDirectoryAreNoChoiceOfTheBuild() {
+		MockEnvironment redis = new MockEnvironment().withProperty("seta.store.type", "redis")
+			.withProperty("seta.directory.type", "http");
+		assertThat(AheadOfTimeChoices.of(redis).differencesFrom(AheadOfTimeChoices.of(new MockEnvironment())))
+			.isEmpty();
+	}
+
+	@Test
 	void caseBlanksAndTheOrderOfAListDoNotMakeAnotherChoice() {
-		MockEnvironment spelled = new MockEnvironment().withProperty("seta.store.type", " Redis ")
+		MockEnvironment spelled = new MockEnvironment().withProperty("management.tracing.export.enabled", " False ")
 			.withProperty("management.endpoints.web.exposure.include", "prometheus ,health,INFO");
-		MockEnvironment plain = new MockEnvironment().withProperty("seta.store.type", "redis")
+		MockEnvironment plain = new MockEnvironment().withProperty("management.tracing.export.enabled", "false")
 			.withProperty("management.endpoints.web.exposure.include", "health,info,prometheus");
 		assertThat(AheadOfTimeChoices.of(spelled).differencesFrom(AheadOfTimeChoices.of(plain))).isEmpty();
 	}
@@ -58,26 +64,26 @@ class AheadOfTimeChoicesTests {
 	@Test
 	void eachDifferenceNamesTheSettingAndBothValues() {
 		AheadOfTimeChoices built = AheadOfTimeChoices
-			.of(new MockEnvironment().withProperty("seta.store.type", "redis"));
+			.of(new MockEnvironment().withProperty("management.tracing.export.enabled", "true"));
 		MockEnvironment configured = new MockEnvironment().withProperty("seta.edge.access-log.enabled", "true");
 		configured.setActiveProfiles("demo");
 		assertThat(AheadOfTimeChoices.of(configured).differencesFrom(built)).containsExactly(
+				"management.tracing.export.enabled is 'false', the build's was 'true'",
 				"seta.edge.access-log.enabled is 'true', the build's was 'false'",
-				"seta.store.type is 'memory', the build's was 'redis'",
 				"spring.profiles.active is 'demo', the build's was ''");
 	}
 
 	@Test
 	void aChoiceTheBuildDidNotRecordCountsAsDifferent() {
-		AheadOfTimeChoices older = new AheadOfTimeChoices(Map.of("seta.store.type", "memory"));
+		AheadOfTimeChoices older = new AheadOfTimeChoices(Map.of("seta.edge.access-log.enabled", "false"));
 		assertThat(AheadOfTimeChoices.of(new MockEnvironment()).differencesFrom(older))
-			.contains("seta.directory.type is 'file', the build's was not recorded")
-			.doesNotContain("seta.store.type is 'memory', the build's was not recorded");
+			.contains("management.tracing.export.enabled is 'false', the build's was not recorded")
+			.noneMatch((difference) -> difference.startsWith("seta.edge.access-log.enabled"));
 	}
 
 	@Test
 	void theRecordReadsBackAsTheSameChoices() {
-		MockEnvironment environment = new MockEnvironment().withProperty("seta.store.type", "redis")
+		MockEnvironment environment = new MockEnvironment().withProperty("seta.edge.access-log.enabled", "true")
 			.withProperty("server.port", "8080")
 			.withProperty("management.server.port", "8090")
 			.withProperty("management.endpoints.web.exposure.include", "health, info, prometheus");

@@ -31,17 +31,18 @@ class AheadOfTimeGuardTests {
 
 	@Test
 	void aStartWhoseChoicesAreTheBuildsKeepsTheGeneratedBeans() {
-		MockEnvironment configured = new MockEnvironment().withProperty("seta.store.type", "redis");
+		MockEnvironment built = new MockEnvironment();
 		SpringProperties.setFlag(AotDetector.AOT_ENABLED);
-		guard(configured, AheadOfTimeChoices.of(configured).text());
+		guard(new MockEnvironment().withProperty("seta.store.type", "redis"), AheadOfTimeChoices.of(built).text());
 		assertThat(AotDetector.useGeneratedArtifacts()).isTrue();
 	}
 
 	@Test
-	void aStartThatChoosesAnotherStoreRunsTheOrdinaryWay() {
-		MockEnvironment built = new MockEnvironment().withProperty("seta.store.type", "redis");
+	void aStartWithTheAccessLogOnRunsTheOrdinaryWay() {
+		MockEnvironment built = new MockEnvironment();
 		SpringProperties.setFlag(AotDetector.AOT_ENABLED);
-		guard(new MockEnvironment(), AheadOfTimeChoices.of(built).text());
+		guard(new MockEnvironment().withProperty("seta.edge.access-log.enabled", "true"),
+				AheadOfTimeChoices.of(built).text());
 		assertThat(AotDetector.useGeneratedArtifacts()).isFalse();
 	}
 

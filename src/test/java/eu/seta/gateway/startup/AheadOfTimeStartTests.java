@@ -3,11 +3,13 @@ package eu.seta.gateway.startup;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import eu.seta.gateway.testing.RedisInspector;
 import eu.seta.gateway.testing.RunningGateway;
 import eu.seta.gateway.testing.TestRedis;
 import eu.seta.gateway.testing.TokenPair;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.aot.AotDetector;
 import org.springframework.context.annotation.ConfigurationClassPostProcessor;
 import org.springframework.core.SpringProperties;
+import org.springframework.web.server.WebFilter;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
@@ -65,30 +68,45 @@ class AheadOfTimeStartTests {
 	}
 
 	@Test
-	void onTheBuildsConfigurationTheGatewayRunsTheGeneratedBeansAndServes() {
+	void onTheRedisStoreTheGatewayRunsTheGeneratedBeansAndServes() {
 		SpringProperties.setFlag(AotDetector.AOT_ENABLED);
-		RunningGateway started = start("redis");
+		RunningGateway started = start("redis", Map.of());
 		assertThat(AotDetector.useGeneratedArtifacts()).as("started from the generated beans").isTrue();
 		// the ordinary start parses the configuration classes with this post-processor; the generated one has none
 		assertThat(started.beans(ConfigurationClassPostProcessor.class)).isEmpty();
 		servesALoggedInCaller(started);
+		assertThat(keysOf("redis")).as("the sessions are in Redis").isNotEmpty();
 	}
 
+	/** The store is chosen at start, not by the build: the same generated beans serve the memory store. */
 	@Test
-	void withAnotherStoreTheGatewayStartsTheOrdinaryWayAndServes() {
+	void onTheMemoryStoreTheGatewayRunsTheSameGeneratedBeansAndServes() {
 		SpringProperties.setFlag(AotDetector.AOT_ENABLED);
-		RunningGateway started = start("memory");
+		RunningGateway started = start("memory", Map.of());
+		assertThat(AotDetector.useGeneratedArtifacts()).as("started from the generated beans").isTrue();
+		assertThat(started.beans(ConfigurationClassPostProcessor.class)).isEmpty();
+		servesALoggedInCaller(started);
+		assertThat(keysOf("memory")).as("the sessions are in this process").isEmpty();
+	}
+
+	/** The access log's filter exists only when it is on: a choice the build made, so this start cannot use it. */
+	@Test
+	void withTheAccessLogOnTheGatewayStartsTheOrdinaryWayAndServes() {
+		SpringProperties.setFlag(AotDetector.AOT_ENABLED);
+		RunningGateway started = start("memory", Map.of("seta.edge.access-log.enabled", "true"));
 		assertThat(AotDetector.useGeneratedArtifacts()).as("the guard turned the generated beans off").isFalse();
 		assertThat(started.beans(ConfigurationClassPostProcessor.class)).hasSize(1);
+		assertThat(started.beans(WebFilter.class))
+			.anyMatch((filter) -> filter.getClass().getSimpleName().equals("AccessLogFilter"));
 		servesALoggedInCaller(started);
 	}
 
-	private RunningGateway start(String store) {
-		Map<String, Object> settings = new LinkedHashMap<>();
+	private RunningGateway start(String store, Map<String, String> more) {
+		Map<String, Object> settings = new LinkedHashMap<>(more);
 		settings.put("seta.store.type", store);
 		settings.put("spring.data.redis.host", "127.0.0.1");
 		settings.put("spring.data.redis.port", Integer.toString(TestRedis.shared().port()));
-		settings.put("seta.store.redis.key-prefix", "aot:" + store + ":");
+		settings.put("seta.store.redis.key-prefix", prefix(store));
 		settings.put("SEARCH_URI", backend.baseUrl());
 		this.gateway = RunningGateway.start(settings);
 		return this.gateway;
@@ -103,6 +121,16 @@ class AheadOfTimeStartTests {
 		assertThat(forwarded.getHeader("X-Seta-User-Id")).isEqualTo(ALICE.id());
 		assertThat(forwarded.getHeader("X-Seta-Role")).isEqualTo("User");
 		assertThat(gateway.tokens().refreshed(pair.refreshToken()).accessToken()).isNotEqualTo(pair.accessToken());
+	}
+
+	private static List<String> keysOf(String store) {
+		try (RedisInspector redis = new RedisInspector(TestRedis.shared().port())) {
+			return redis.keys(prefix(store));
+		}
+	}
+
+	private static String prefix(String store) {
+		return "aot:" + store + ":";
 	}
 
 	private static void awaitReady(RunningGateway gateway) {
