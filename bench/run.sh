@@ -24,7 +24,7 @@ QUICK=0
 if [ $QUICK = 1 ]; then
   DURATION=1s; ROUNDS=2; WARM_FRESH=2s; WARM_EACH=1s; WARM_PEER=2s; READY_WINDOW=4; BARE_READY_WINDOW=3
   OPENSSL_SECONDS=1; JMH_ITER=1; JMH_TIME=1s; JMH_FORKS=0; PROOFS=16000; TOKENS=5000; MODE=quick; WARM_LOGIN=2s
-  PROPAGATIONS=50
+  PROPAGATIONS=50; STARTS=1
   # only what the login ceiling needs; the table of algorithms is the full run's
   JMH_BENCHMARKS='CryptoBenchmarks\.(verifyClientProofRsa2048|signRs256)$'
   JMH_PARAMS='-p provider=auto'
@@ -32,6 +32,9 @@ else
   DURATION=12s; ROUNDS=3; WARM_FRESH=30s; WARM_EACH=5s; WARM_PEER=60s; READY_WINDOW=120; BARE_READY_WINDOW=60
   OPENSSL_SECONDS=10; JMH_ITER=5; JMH_TIME=2s; JMH_FORKS=1; PROOFS=240000; TOKENS=40000; MODE=full; WARM_LOGIN=30s
   PROPAGATIONS=200
+  # start to ready is the median of this many starts of the gateway and of the bare one: the same start on this
+  # machine took 3.9 s one minute and 5.3 s a few minutes before
+  STARTS=3
   JMH_BENCHMARKS=CryptoBenchmarks
   JMH_PARAMS=""
 fi
@@ -231,17 +234,23 @@ if [ "${JAVA_FEATURE%%.*}" -ge 25 ] && [ $QUICK = 0 ]; then
     -jar "$WORK/app/$(basename "$GATEWAY_JAR")" "${GATEWAY_ARGS[@]}" > "$WORK/aot-training.log" 2>&1
   echo "aot-cache $WORK/aot-training.log" >> "$RESULTS"
 fi
-phase "gateway: start to ready, ready to full speed (${READY_WINDOW}s of 1-second slices), warm-up"
-LAUNCHED=$(now_ms)
-"${GATEWAY_CMD[@]}" "${GATEWAY_ARGS[@]}" > "$WORK/gateway.log" 2>&1 &
-GATEWAY_PID=$!
-READY_MS=$(wait_ready http://127.0.0.1:18090/actuator/health/readiness "$LAUNCHED" $GATEWAY_PID "$WORK/gateway.log")
-READY_AT=$(now_ms)
-echo "start to ready: $READY_MS ms"
-# a start that fell back to parsing the configuration classes would be measured as if it had not
-grep -q "Starting AOT-processed" "$WORK/gateway.log" \
-  || { echo "the gateway did not start on its ahead-of-time beans (see $WORK/gateway.log)" >&2; exit 1; }
-echo "$READY_MS" > "$WORK/ready-gateway.txt"
+phase "gateway: start to ready ($STARTS starts), ready to full speed (${READY_WINDOW}s of 1-second slices), warm-up"
+: > "$WORK/ready-gateway.txt"
+for (( start = 1; start <= STARTS; start++ )); do
+  LAUNCHED=$(now_ms)
+  "${GATEWAY_CMD[@]}" "${GATEWAY_ARGS[@]}" > "$WORK/gateway.log" 2>&1 &
+  GATEWAY_PID=$!
+  READY_MS=$(wait_ready http://127.0.0.1:18090/actuator/health/readiness "$LAUNCHED" $GATEWAY_PID "$WORK/gateway.log")
+  READY_AT=$(now_ms)
+  echo "start to ready: $READY_MS ms"
+  # a start that fell back to parsing the configuration classes would be measured as if it had not
+  grep -q "Starting AOT-processed" "$WORK/gateway.log" \
+    || { echo "the gateway did not start on its ahead-of-time beans (see $WORK/gateway.log)" >&2; exit 1; }
+  echo "$READY_MS" >> "$WORK/ready-gateway.txt"
+  if [ $start -lt $STARTS ]; then  # the last start is the one that goes on to the slices
+    kill $GATEWAY_PID; wait $GATEWAY_PID 2>/dev/null || true
+  fi
+done
 echo "ready-gateway $WORK/ready-gateway.txt" >> "$RESULTS"
 slices gateway $READY_WINDOW "$READY_AT" -s bench/lua/bearer.lua "$PROTECTED" -- "$WORK/token.txt"
 expect_ok "the gateway's protected route" -H "Authorization: Bearer $TOKEN" "$PROTECTED"
@@ -253,16 +262,22 @@ wrk -t$THREADS -c8 -d$WARM_EACH -s bench/lua/refresh.lua $GATEWAY -- "$WORK/proo
 # quarter of the gateway's CPU, 0.9k logins/s after 20 s of logins against 2.2k after 50 s)
 wrk -t$THREADS -c$CONNECTIONS -d$WARM_LOGIN -s bench/lua/login.lua $GATEWAY -- "$WORK/proofs-warm" >/dev/null
 
-phase "bare gateway: start to ready, ready to full speed (${BARE_READY_WINDOW}s of slices)"
-LAUNCHED=$(now_ms)
-# started from the work folder: the repository's ./config/application.yml is the product's
-(cd "$WORK" && exec "$JAVA" $JVM_FLAGS -jar "$ROOT/$BARE_JAR" --server.port=18082 --backend.uri=$BACKEND \
-  > "$WORK/bare.log" 2>&1) &
-BARE_PID=$!
-READY_MS=$(wait_ready "$BARE$PEER_PATH" "$LAUNCHED" $BARE_PID "$WORK/bare.log")
-READY_AT=$(now_ms)
-echo "start to ready: $READY_MS ms"
-echo "$READY_MS" > "$WORK/ready-bare.txt"
+phase "bare gateway: start to ready ($STARTS starts), ready to full speed (${BARE_READY_WINDOW}s of slices)"
+: > "$WORK/ready-bare.txt"
+for (( start = 1; start <= STARTS; start++ )); do
+  LAUNCHED=$(now_ms)
+  # started from the work folder: the repository's ./config/application.yml is the product's
+  (cd "$WORK" && exec "$JAVA" $JVM_FLAGS -jar "$ROOT/$BARE_JAR" --server.port=18082 --backend.uri=$BACKEND \
+    > "$WORK/bare.log" 2>&1) &
+  BARE_PID=$!
+  READY_MS=$(wait_ready "$BARE$PEER_PATH" "$LAUNCHED" $BARE_PID "$WORK/bare.log")
+  READY_AT=$(now_ms)
+  echo "start to ready: $READY_MS ms"
+  echo "$READY_MS" >> "$WORK/ready-bare.txt"
+  if [ $start -lt $STARTS ]; then
+    kill $BARE_PID; wait $BARE_PID 2>/dev/null || true
+  fi
+done
 echo "ready-bare $WORK/ready-bare.txt" >> "$RESULTS"
 slices bare $BARE_READY_WINDOW "$READY_AT" "$BARE$PEER_PATH"
 
