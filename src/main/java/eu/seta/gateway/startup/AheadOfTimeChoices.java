@@ -22,9 +22,11 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.EnumerablePropertySource;
-import org.springframework.core.env.PropertySource;
 
 /**
  * The settings that decide which beans the gateway has, as one configuration gives them: the ones its own
@@ -58,13 +60,13 @@ record AheadOfTimeChoices(Map<String, String> values) {
 	static AheadOfTimeChoices of(ConfigurableEnvironment environment) {
 		Map<String, String> values = new TreeMap<>();
 		SETTINGS.forEach((name, unset) -> values.put(name, normalized(environment.getProperty(name, unset))));
-		for (PropertySource<?> source : environment.getPropertySources()) {
-			if (source instanceof EnumerablePropertySource<?> names) {
-				for (String name : names.getPropertyNames()) {
-					if (ENDPOINT_ACCESS.matcher(name).matches()) {
-						values.put(name, normalized(environment.getProperty(name, "")));
-					}
-				}
+		// by Spring Boot's names, so that an endpoint switched by an environment variable is found too
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			if (source instanceof IterableConfigurationPropertySource names) {
+				names.stream()
+					.map(ConfigurationPropertyName::toString)
+					.filter(ENDPOINT_ACCESS.asMatchPredicate())
+					.forEach((name) -> values.put(name, normalized(environment.getProperty(name, ""))));
 			}
 		}
 		values.put(PROFILES, String.join(",", Arrays.stream(environment.getActiveProfiles()).sorted().toList()));
@@ -110,17 +112,24 @@ record AheadOfTimeChoices(Map<String, String> values) {
 		return new AheadOfTimeChoices(values);
 	}
 
+	/** In the order of the names and without the date {@link Properties#store} adds: the same build, the same text. */
 	String text() {
-		Properties properties = new Properties();
-		properties.putAll(this.values);
-		StringWriter out = new StringWriter();
-		try {
-			properties.store(out, "The settings the gateway's ahead-of-time beans were built for");
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return out.toString();
+		StringBuilder text = new StringBuilder("# The settings the gateway's ahead-of-time beans were built for\n");
+		new TreeMap<>(this.values).forEach((name, value) -> {
+			Properties one = new Properties();
+			one.setProperty(name, value);
+			StringWriter line = new StringWriter();
+			try {
+				one.store(line, null);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			// the escaped line, after the date comment that store always writes
+			text.append(line.toString().lines().filter((written) -> !written.startsWith("#")).findFirst().orElseThrow())
+				.append('\n');
+		});
+		return text.toString();
 	}
 
 	/**

@@ -3,6 +3,8 @@ package eu.seta.gateway.startup;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +61,25 @@ class AheadOfTimeChoicesTests {
 		assertThat(AheadOfTimeChoices.of(new MockEnvironment()
 			.withProperty("management.endpoint.health.probes.enabled", "true")).values())
 			.doesNotContainKey("management.endpoint.health.probes.enabled");
+	}
+
+	@Test
+	void anEndpointSwitchedByAnEnvironmentVariableIsAChoiceToo() {
+		MockEnvironment environment = new MockEnvironment();
+		environment.getPropertySources()
+			.addFirst(new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+					Map.of("MANAGEMENT_ENDPOINT_GATEWAY_ACCESS", "read-only")));
+		assertThat(AheadOfTimeChoices.of(environment).values())
+			.containsEntry("management.endpoint.gateway.access", "read-only");
+	}
+
+	@Test
+	void theRecordIsTheSameTextForTheSameChoices() {
+		AheadOfTimeChoices choices = AheadOfTimeChoices
+			.of(new MockEnvironment().withProperty("management.endpoint.gateway.access", "none"));
+		assertThat(choices.text()).isEqualTo(AheadOfTimeChoices.parse(choices.text()).text())
+			.doesNotContain(String.valueOf(java.time.Year.now().getValue()))
+			.contains("management.endpoint.gateway.access=none\n");
 	}
 
 	@Test
