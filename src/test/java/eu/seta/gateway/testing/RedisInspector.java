@@ -28,6 +28,16 @@ public final class RedisInspector implements AutoCloseable {
 		return this.connection.sync();
 	}
 
+	/** Connections the server has accepted since it started ({@code INFO stats}), this inspector's own included. */
+	public long connectionsReceived() {
+		return commands().info("stats")
+			.lines()
+			.filter((line) -> line.startsWith("total_connections_received:"))
+			.mapToLong((line) -> Long.parseLong(line.substring(line.indexOf(':') + 1).trim()))
+			.findFirst()
+			.orElseThrow();
+	}
+
 	public List<String> keys(String prefix) {
 		List<String> keys = new ArrayList<>();
 		ScanIterator.scan(commands(), ScanArgs.Builder.matches(prefix + "*").limit(500)).forEachRemaining(keys::add);
