@@ -9,6 +9,9 @@ COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 RUN ./mvnw -B -q dependency:go-offline
 COPY src/ src/
+# the shipped configuration: the build's ahead-of-time step (process-aot) decides the beans' conditions on it, as the
+# replicas' configuration (the chart's) will; without it the generated beans would fit no replica
+COPY config/ config/
 RUN ./mvnw -B -q -DskipTests package \
  && cp target/seta-gateway-*.jar application.jar \
  && java -Djarmode=tools -jar application.jar extract --layers --destination /extracted
@@ -31,9 +34,12 @@ COPY --from=build /extracted/application/ ./
 # configuration that chooses other beans than the build generated (tracing, the access log) starts the ordinary
 # way, a second or so slower, and says so in its first lines.
 COPY config/ /tmp/training/config/
+# The build fails if the training run started without the generated beans: the replicas would too.
 RUN cd /tmp/training \
- && java -Dspring.aot.enabled=true -XX:AOTCacheOutput=/app/app.aot -Dspring.context.exit=onRefresh \
-      -jar /app/application.jar --seta.store.type=redis \
+ && { java -Dspring.aot.enabled=true -XX:AOTCacheOutput=/app/app.aot -Dspring.context.exit=onRefresh \
+        -jar /app/application.jar --seta.store.type=redis > training.log 2>&1 || { cat training.log; exit 1; }; } \
+ && { grep -q "Starting AOT-processed" training.log \
+      || { echo "the training run did not start on the generated beans:"; grep "ahead-of-time" training.log; exit 1; }; } \
  && rm -rf /tmp/training
 USER 10001:10001
 # the public API and the management port (health, info, prometheus)
