@@ -114,22 +114,20 @@ record AheadOfTimeChoices(Map<String, String> values) {
 
 	/** In the order of the names and without the date {@link Properties#store} adds: the same build, the same text. */
 	String text() {
-		StringBuilder text = new StringBuilder("# The settings the gateway's ahead-of-time beans were built for\n");
-		new TreeMap<>(this.values).forEach((name, value) -> {
-			Properties one = new Properties();
-			one.setProperty(name, value);
-			StringWriter line = new StringWriter();
-			try {
-				one.store(line, null);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			// the escaped line, after the date comment that store always writes
-			text.append(line.toString().lines().filter((written) -> !written.startsWith("#")).findFirst().orElseThrow())
-				.append('\n');
-		});
-		return text.toString();
+		Properties properties = new Properties();
+		properties.putAll(this.values);
+		StringWriter out = new StringWriter();
+		try {
+			properties.store(out, null);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toString()
+			.lines()
+			.filter((line) -> !line.startsWith("#"))
+			.sorted()
+			.collect(Collectors.joining("\n", "# The settings the gateway's ahead-of-time beans were built for\n", "\n"));
 	}
 
 	/**

@@ -39,9 +39,7 @@ class AheadOfTimeGuard implements EnvironmentPostProcessor, Ordered {
 		if (!AotDetector.useGeneratedArtifacts()) {
 			return;
 		}
-		ClassLoader classLoader = (application.getClassLoader() != null) ? application.getClassLoader()
-				: AheadOfTimeGuard.class.getClassLoader();
-		Optional<AheadOfTimeChoices> built = AheadOfTimeChoices.recorded(classLoader);
+		Optional<AheadOfTimeChoices> built = AheadOfTimeChoices.recorded(application.getClassLoader());
 		if (built.isEmpty()) {
 			startWithoutGeneratedBeans("this build has none (it was not processed ahead of time)");
 			return;
