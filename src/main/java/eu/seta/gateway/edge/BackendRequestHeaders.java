@@ -6,7 +6,6 @@ import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
@@ -32,8 +31,7 @@ import org.springframework.web.server.ServerWebExchange;
  * proxy's), {@code -Prefix} when a route strips part of the path, and a {@code Forwarded} element of its own.</li>
  * </ul>
  * Spring Cloud Gateway's own filters for the same work (removing forwarding and hop-by-hop headers) are not
- * registered ({@link GatewayHeaderFilters}): each of them copied every header of every call once more. A trusted
- * proxy's forwarding headers are taken from the request as it arrived.
+ * registered ({@link GatewayHeaderFilters}): each of them copied every header of every call once more.
  */
 @Component
 class BackendRequestHeaders implements HttpHeadersFilter, Ordered {
@@ -82,22 +80,17 @@ class BackendRequestHeaders implements HttpHeadersFilter, Ordered {
 		boolean fromTrustedProxy = this.trustedProxies.isTrusted(request.getRemoteAddress());
 		HttpHeaders headers = writable(input);
 		HopByHopHeaders.remove(headers);
+		// a trusted proxy's forwarding headers stay where they are, to be extended below; nothing before this
+		// filter removes them (GatewayHeaderFilters takes Spring Cloud Gateway's removing filters out)
 		List<String> unwanted = null;
 		for (String name : headers.headerNames()) {
-			if (isUnwanted(name, false)) {
+			if (isUnwanted(name, fromTrustedProxy)) {
 				unwanted = (unwanted != null) ? unwanted : new java.util.ArrayList<>();
 				unwanted.add(name);
 			}
 		}
 		if (unwanted != null) {
 			unwanted.forEach(headers::remove);
-		}
-		if (fromTrustedProxy) {
-			for (Map.Entry<String, List<String>> header : request.getHeaders().headerSet()) {
-				if (isForwarding(normalize(header.getKey()))) {
-					headers.addAll(header.getKey(), header.getValue());
-				}
-			}
 		}
 		Caller caller = Caller.find(exchange);
 		if (caller != null) {

@@ -13,8 +13,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import io.micrometer.observation.ObservationPredicate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.webflux.autoconfigure.WebFluxRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
@@ -58,6 +60,19 @@ class EdgeConfiguration {
 	ObservationPredicate serverObservationsOfOwnEndpointsOnly() {
 		return (name, context) -> !(context instanceof ServerRequestObservationContext server)
 				|| EdgeWebFilter.isGatewayOwn(server.getCarrier().getPath().value());
+	}
+
+	/** Spring Boot's way to put a class of one's own in the place of its {@code RequestMappingHandlerMapping}. */
+	@Bean
+	WebFluxRegistrations ownEndpointsOnlyInTheRequestMappingTable() {
+		return new WebFluxRegistrations() {
+
+			@Override
+			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+				return new OwnEndpointsHandlerMapping();
+			}
+
+		};
 	}
 
 	@Bean

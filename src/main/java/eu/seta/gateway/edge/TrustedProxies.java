@@ -1,6 +1,8 @@
 package eu.seta.gateway.edge;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 
 import io.netty.util.NetUtil;
@@ -12,19 +14,35 @@ import org.springframework.stereotype.Component;
 @Component
 public class TrustedProxies {
 
+	/** For addresses that arrive as text: a forwarding header's hops. */
 	private final List<IpAddressMatcher> matchers;
 
+	/** The same ranges, for a connection's peer, which arrives as an address already. */
+	private final List<AddressRange> ranges;
+
 	TrustedProxies(EdgeProperties properties) {
-		// IpAddressMatcher parses once here and rejects a malformed address or CIDR at start-up
+		// IpAddressMatcher parses once here and rejects a malformed address or CIDR (or a host name) at start-up
 		this.matchers = properties.trustedProxies().stream().map(IpAddressMatcher::new).toList();
+		this.ranges = properties.trustedProxies().stream().map(AddressRange::parse).toList();
 	}
 
+	/**
+	 * Asked two or three times on every proxied call. Through the text (the peer's address formatted, checked to be
+	 * a literal and parsed again for each range) this was 2 % of a proxied call's samples behind a trusted load
+	 * balancer; compared as bytes it is a few nanoseconds.
+	 */
 	public boolean isTrusted(@Nullable InetSocketAddress peer) {
-		// asked on every proxied call: with no proxy configured (the default) nothing needs formatting or parsing
-		if (this.matchers.isEmpty() || peer == null || peer.getAddress() == null) {
+		// with no proxy configured (the default) nothing is looked at
+		if (this.ranges.isEmpty() || peer == null || peer.getAddress() == null) {
 			return false;
 		}
-		return isTrusted(peer.getAddress().getHostAddress());
+		byte[] address = peer.getAddress().getAddress();
+		for (AddressRange range : this.ranges) {
+			if (range.contains(address)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** For an IP literal; anything else (a host name, garbage) is never trusted, and never looked up in DNS. */
@@ -38,6 +56,45 @@ public class TrustedProxies {
 		catch (IllegalArgumentException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * One configured entry, compared as IpAddressMatcher compares (it only takes text): the same family, then the
+	 * prefix's bytes; no prefix means the address alone. Written by hand because Netty's {@code IpSubnetFilterRule},
+	 * the library alternative, also lets in an IPv6 address that has every bit of the prefix's mask set, whatever
+	 * the range.
+	 */
+	record AddressRange(byte[] network, int bits) {
+
+		/** An entry IpAddressMatcher accepted: a literal, read by the JDK as the matcher reads it (no lookup). */
+		static AddressRange parse(String entry) {
+			int slash = entry.indexOf('/');
+			String address = (slash < 0) ? entry : entry.substring(0, slash);
+			byte[] network;
+			try {
+				network = InetAddress.getByName(address).getAddress();
+			}
+			catch (UnknownHostException ex) {
+				throw new IllegalArgumentException("Not an IP address: " + entry, ex);
+			}
+			int bits = (slash < 0) ? network.length * 8 : Integer.parseInt(entry.substring(slash + 1));
+			return new AddressRange(network, bits);
+		}
+
+		boolean contains(byte[] address) {
+			if (address.length != this.network.length) {
+				return false;
+			}
+			int whole = this.bits / 8;
+			for (int i = 0; i < whole; i++) {
+				if (address[i] != this.network[i]) {
+					return false;
+				}
+			}
+			int mask = (0xFF00 >> (this.bits % 8)) & 0xFF;
+			return mask == 0 || (address[whole] & mask) == (this.network[whole] & mask);
+		}
+
 	}
 
 	/** Netty's strict parsers: a syntactically valid address, which IpAddressMatcher then never resolves. */

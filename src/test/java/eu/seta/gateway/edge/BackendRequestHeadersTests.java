@@ -56,6 +56,37 @@ class BackendRequestHeadersTests {
 		assertThat(output.get("X-Forwarded-For")).containsExactly("198.51.100.7");
 	}
 
+	/**
+	 * A trusted proxy's forwarding headers reach the backend extended by the gateway's hop, whatever their spelling;
+	 * its identity headers are removed as anyone's are.
+	 */
+	@Test
+	void keepsAndExtendsATrustedProxysForwardingHeadersButNotItsIdentityHeaders() {
+		BackendRequestHeaders behindProxy = headers("X-Seta-", List.of("10.0.0.0/8"));
+		HttpHeaders input = new HttpHeaders();
+		input.add("X-Forwarded-For", "203.0.113.9");
+		input.add("X-Forwarded-Proto", "https");
+		input.add("Forwarded", "for=203.0.113.9;proto=https");
+		input.add("X_Real_IP", "203.0.113.9");
+		input.add("X-Seta-Role", "Administrator");
+		input.add("x_seta_user_id", "u-bob");
+		input.add("Accept", "application/json");
+		HttpHeaders output = behindProxy.filter(input, exchange("10.1.2.3"));
+		assertThat(output.get("X-Forwarded-For")).containsExactly("203.0.113.9,10.1.2.3");
+		assertThat(output.get("X-Forwarded-Proto")).containsExactly("https,http");
+		assertThat(output.get("Forwarded")).containsExactly("for=203.0.113.9;proto=https",
+				"proto=http;host=gw.example.org;for=\"10.1.2.3:40000\"");
+		assertThat(output.get("X_Real_IP")).containsExactly("203.0.113.9");
+		assertThat(output.getFirst("Accept")).isEqualTo("application/json");
+		assertThat(output.containsHeader("X-Seta-Role")).isFalse();
+		assertThat(output.containsHeader("x_seta_user_id")).isFalse();
+		// the same headers from an address outside the range: none of them is believed
+		HttpHeaders untrusted = behindProxy.filter(HttpHeaders.copyOf(input), exchange("11.1.2.3"));
+		assertThat(untrusted.get("X-Forwarded-For")).containsExactly("11.1.2.3");
+		assertThat(untrusted.get("Forwarded")).containsExactly("proto=http;host=gw.example.org;for=\"11.1.2.3:40000\"");
+		assertThat(untrusted.containsHeader("X_Real_IP")).isFalse();
+	}
+
 	/** The prefix is a setting: one that starts with neither x nor f is stripped just the same. */
 	@Test
 	void removesAClientsIdentityHeadersUnderAnyConfiguredPrefix() {

@@ -1,10 +1,13 @@
 package eu.seta.gateway.edge;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +43,39 @@ class TrustedProxiesTests {
 	void withNoProxyConfiguredNobodyIsTrusted() {
 		assertThat(proxies(List.of()).isTrusted(new InetSocketAddress("127.0.0.1", 80))).isFalse();
 		assertThat(this.everyone.isTrusted((InetSocketAddress) null)).isFalse();
+	}
+
+	/**
+	 * A connection's peer is compared as bytes, a forwarding header's hop as text through Spring Security's
+	 * IpAddressMatcher: both must agree on every address and range, inside, outside and across the boundaries.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "10.0.0.0/8", "192.168.1.77/24", "172.16.0.0/12", "203.0.113.9", "203.0.113.8/31",
+			"0.0.0.0/0", "10.1.2.3/32", "128.0.0.0/1", "10.0.0.0/9", "::1", "::/0", "2001:db8::/32", "2001:db8::/33",
+			"fe80::/10", "2001:db8::5/127", "::ffff:10.0.0.1", "[2001:db8::1]" })
+	void aPeerIsTrustedExactlyWhenItsAddressAsTextWouldBe(String range) throws Exception {
+		TrustedProxies proxies = proxies(List.of(range));
+		List<String> addresses = List.of("10.0.0.0", "10.0.0.1", "10.1.2.3", "10.127.255.255", "10.128.0.0",
+				"10.255.255.255", "11.0.0.0", "9.255.255.255", "192.168.1.0", "192.168.1.255", "192.168.2.1",
+				"172.15.255.255", "172.16.0.0", "172.31.255.255", "172.32.0.0", "203.0.113.8", "203.0.113.9",
+				"203.0.113.10", "127.0.0.1", "128.0.0.0", "127.255.255.255", "255.255.255.255", "0.0.0.0", "::1", "::",
+				"2001:db8::", "2001:db8::1", "2001:db8::4", "2001:db8::5", "2001:db8::6", "2001:db8:8000::1",
+				"2001:db9::1", "fe80::1", "febf::1", "fec0::1",
+				// every bit of a /32 or /10 mask set: inside none of these ranges
+				"ffff:ffff::1", "ffc0::1", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff");
+		for (String address : addresses) {
+			InetSocketAddress peer = new InetSocketAddress(InetAddress.getByName(address), 40000);
+			assertThat(proxies.isTrusted(peer)).as("%s in %s", address, range).isEqualTo(proxies.isTrusted(address));
+		}
+	}
+
+	@Test
+	void anIpv6AddressWithEveryBitOfTheMaskSetIsNotInsideTheRange() {
+		TrustedProxies proxies = proxies(List.of("2001:db8::/32", "fc00::/7"));
+		assertThat(proxies.isTrusted(new InetSocketAddress("ffff:ffff::1", 443))).isFalse();
+		assertThat(proxies.isTrusted(new InetSocketAddress("fe00::1", 443))).isFalse();
+		assertThat(proxies.isTrusted(new InetSocketAddress("2001:db8::1", 443))).isTrue();
+		assertThat(proxies.isTrusted(new InetSocketAddress("fd12::1", 443))).isTrue();
 	}
 
 	private static TrustedProxies proxies(List<String> trusted) {
