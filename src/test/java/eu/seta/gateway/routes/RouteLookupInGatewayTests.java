@@ -1,0 +1,29 @@
+package eu.seta.gateway.routes;
+
+import eu.seta.gateway.testing.GatewayIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The gateway finds its routes with its own lookup. */
+class RouteLookupInGatewayTests extends GatewayIntegrationTest {
+
+	@Autowired
+	private RoutePredicateHandlerMapping mapping;
+
+	@Test
+	void theGatewaysLookupIsInPlaceOfSpringCloudGateways() {
+		assertThat(this.mapping).isInstanceOf(RouteLookup.class);
+	}
+
+	@Test
+	void aProxiedCallReachesItsRoute() {
+		this.client.get().uri("/seta-ui/index.html").exchange().expectStatus().isOk();
+		BACKEND.verify(getRequestedFor(urlEqualTo("/seta-ui/index.html")));
+	}
+
+}
