@@ -52,6 +52,10 @@ def wrk(path):
     requests = re.search(r"(\d+) requests in", text)
     socket = re.search(r"Socket errors:.*", text)
     extra = dict(re.findall(r"(\w[\w-]*)=(\d+)", text))
+    # refused requests (a login whose proof ran out and was replayed, answered 401 at once) are no throughput:
+    # requests/s counts the answered ones only
+    if errors and requests and int(requests.group(1)) > 0:
+        rps *= (int(requests.group(1)) - int(errors.group(1))) / int(requests.group(1))
     return {"rps": rps, "p50": percentiles.get("50"), "p99": percentiles.get("99"),
             "errors": int(errors.group(1)) if errors else 0, "requests": int(requests.group(1)) if requests else 0,
             "socket": socket.group(0) if socket else "", "extra": extra}
@@ -253,7 +257,10 @@ def main():
         elif ratio > 1 + WARM_TOLERANCE:
             drifted.append(f"{label}: last round {ratio:.2f} × the first (more than "
                                  f"{WARM_TOLERANCE:.0%} faster): that JVM was still warming up; its figures are low.")
-    warnings = busy + drifted
+    refused = [f"{label}: {runs[name]['errors']:,} answers not 2xx over its rounds; requests/s counts the 2xx "
+               f"answers only." for name, label in CONFIGURATIONS + [(n, l) for n, l, _ in TOKEN_API_ROUNDS]
+               if name in runs and runs[name]["errors"]]
+    warnings = busy + drifted + refused
 
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
