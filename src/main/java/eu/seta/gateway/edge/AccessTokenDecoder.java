@@ -365,7 +365,7 @@ final class AccessTokenDecoder {
 			// each other spelling of one signature would verify as a token of its own: a signature check and a cache
 			// entry each, and no longer one string per token
 			if (!Base64Url.isCanonical(encoded)
-					|| !key.verifier().verify(header.jws(), signingInput, new Base64URL(encoded))) {
+					|| !key.verifier().verify(header.jws(), signingInput, new CanonicalSignature(encoded))) {
 				throw reject("signature", "The access token's signature is invalid.");
 			}
 		}

@@ -11,6 +11,19 @@ package eu.seta.gateway.support;
  */
 public final class Base64Url {
 
+	/** Each letter's value, -1 for what is not in the URL alphabet: asked for every letter of every new token. */
+	private static final byte[] VALUES = values();
+
+	private static byte[] values() {
+		byte[] values = new byte[128];
+		java.util.Arrays.fill(values, (byte) -1);
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+		for (int i = 0; i < alphabet.length(); i++) {
+			values[alphabet.charAt(i)] = (byte) i;
+		}
+		return values;
+	}
+
 	private Base64Url() {
 	}
 
@@ -48,20 +61,7 @@ public final class Base64Url {
 	}
 
 	private static int value(char letter) {
-		if (letter >= 'A' && letter <= 'Z') {
-			return letter - 'A';
-		}
-		if (letter >= 'a' && letter <= 'z') {
-			return letter - 'a' + 26;
-		}
-		if (letter >= '0' && letter <= '9') {
-			return letter - '0' + 52;
-		}
-		return switch (letter) {
-			case '-' -> 62;
-			case '_' -> 63;
-			default -> -1;
-		};
+		return (letter < VALUES.length) ? VALUES[letter] : -1;
 	}
 
 }

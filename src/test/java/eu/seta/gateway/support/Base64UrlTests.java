@@ -41,6 +41,15 @@ class Base64UrlTests {
 		}
 	}
 
+	/** Every char there is, each with a letter after it (a length an encoding has): the alphabet's and no other. */
+	@Test
+	void exactlyTheLettersOfTheUrlAlphabetAreLetters() {
+		for (int c = Character.MIN_VALUE; c <= Character.MAX_VALUE; c++) {
+			String encoded = (char) c + "A";
+			assertThat(Base64Url.isUnpadded(encoded)).as("U+%04X", c).isEqualTo(ALPHABET.indexOf(c) >= 0);
+		}
+	}
+
 	@Test
 	void otherSpellingsOfTheSameBytesAreNot() {
 		// 0xfb 0xff: "-_8" is the one spelling
