@@ -29,7 +29,7 @@ public class TrustedProxies {
 	/**
 	 * Asked two or three times on every proxied call. Through the text (the peer's address formatted, checked to be
 	 * a literal and parsed again for each range) this was 2 % of a proxied call's samples behind a trusted load
-	 * balancer; compared as bytes it is a few nanoseconds.
+	 * balancer; compared as bytes, 0.3 % in the profile after.
 	 */
 	public boolean isTrusted(@Nullable InetSocketAddress peer) {
 		// with no proxy configured (the default) nothing is looked at
