@@ -47,7 +47,6 @@ spring:
           {{- end }}
       {{- end }}
       connect-timeout: 1s
-      timeout: 1s
   cloud:
     gateway:
       server:

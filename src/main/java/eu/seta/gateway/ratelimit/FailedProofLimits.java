@@ -1,7 +1,5 @@
 package eu.seta.gateway.ratelimit;
 
-import java.time.Duration;
-
 import eu.seta.gateway.directory.LoginName;
 import eu.seta.gateway.session.SessionStoreUnavailableException;
 import eu.seta.gateway.support.Sha256;
@@ -25,12 +23,9 @@ public final class FailedProofLimits {
 
 	private final RateLimitProperties properties;
 
-	private final Duration timeout;
-
-	FailedProofLimits(Buckets buckets, RateLimitProperties properties, Duration timeout) {
+	FailedProofLimits(Buckets buckets, RateLimitProperties properties) {
 		this.buckets = buckets;
 		this.properties = properties;
-		this.timeout = timeout;
 	}
 
 	/** Takes one unit of the address's budget; errors with {@link RateLimitedException} when it is spent. */
@@ -53,8 +48,9 @@ public final class FailedProofLimits {
 			.flatMap((take) -> take.taken() ? Mono.empty() : Mono.error(new RateLimitedException(take.retryAfter())));
 	}
 
+	/** The wait is bounded by the Redis client's command timeout ({@code seta.store.redis.command-timeout}). */
 	private <T> Mono<T> guarded(Mono<T> operation) {
-		return operation.timeout(this.timeout)
+		return operation
 			.onErrorMap((failure) -> new SessionStoreUnavailableException("rate-limit counters unavailable", failure));
 	}
 

@@ -1,7 +1,6 @@
 package eu.seta.gateway.ratelimit;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import eu.seta.gateway.session.StoreProperties;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,10 +17,9 @@ class RateLimitConfiguration {
 	FailedProofLimits failedProofLimits(RateLimitProperties limits, StoreProperties store,
 			ObjectProvider<ReactiveStringRedisTemplate> redis, Clock clock) {
 		return switch (store.type()) {
-			case MEMORY -> new FailedProofLimits(new LocalBuckets(clock, limits.longestPeriod(), 100_000), limits,
-					Duration.ofSeconds(1));
+			case MEMORY -> new FailedProofLimits(new LocalBuckets(clock, limits.longestPeriod(), 100_000), limits);
 			case REDIS -> new FailedProofLimits(new RedisBuckets(redis.getObject(), store.redis().keyPrefix(), clock),
-					limits, store.redis().commandTimeout());
+					limits);
 		};
 	}
 

@@ -110,13 +110,13 @@ final class AcknowledgedScripts implements StoreScripts, SmartInitializingSingle
 			return borrow().flatMap((connection) -> {
 				CompletableFuture<Object> done = onOneConnection(connection, script, keyArray, argArray, deadline);
 				done.whenComplete((reply, failure) -> this.connections.release(connection));
-				// not cancelled with the caller's timeout: the connection is released when Redis has answered
+				// not cancelled with the timeout below: the connection is released when Redis has answered
 				return Mono.fromFuture(done, true).map((reply) -> (T) reply);
 			});
-		});
+		}).timeout(this.timeout);
 	}
 
-	/** A free connection; while all are busy, tried again shortly until the caller's timeout gives up. */
+	/** A free connection; while all are busy, tried again shortly until the operation's timeout gives up. */
 	private Mono<StatefulConnection<String, String>> borrow() {
 		return Mono.fromFuture(this.connections::acquire)
 			.retryWhen(Retry.fixedDelay(Long.MAX_VALUE, BUSY_RETRY)
@@ -172,8 +172,8 @@ final class AcknowledgedScripts implements StoreScripts, SmartInitializingSingle
 
 	/**
 	 * WAIT's own timeout: what is left of the operation's budget, and less than the connection's command timeout
-	 * ({@code spring.data.redis.timeout}), so that Redis answers "not enough replicas" before Lettuce gives up on the
-	 * command. Never 0, which would mean "wait forever".
+	 * ({@code seta.store.redis.command-timeout}), so that Redis answers "not enough replicas" before Lettuce gives up
+	 * on the command. Never 0, which would mean "wait forever".
 	 */
 	private static long waitMillis(long deadline, Duration commandTimeout) {
 		long remaining = Duration.ofNanos(deadline - System.nanoTime()).toMillis();

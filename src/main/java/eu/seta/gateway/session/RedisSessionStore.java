@@ -38,20 +38,16 @@ final class RedisSessionStore implements SessionStore {
 
 	private final String prefix;
 
-	private final Duration timeout;
-
 	private final Clock clock;
 
 	/**
 	 * @param redis for reads (introspection, readiness)
 	 * @param scripts for the writes: answered when the master has them, or once replicas have acknowledged them
 	 */
-	RedisSessionStore(ReactiveStringRedisTemplate redis, StoreScripts scripts, String keyPrefix,
-			Duration commandTimeout, Clock clock) {
+	RedisSessionStore(ReactiveStringRedisTemplate redis, StoreScripts scripts, String keyPrefix, Clock clock) {
 		this.redis = redis;
 		this.scripts = scripts;
 		this.prefix = keyPrefix;
-		this.timeout = commandTimeout;
 		this.clock = clock;
 	}
 
@@ -118,13 +114,16 @@ final class RedisSessionStore implements SessionStore {
 		return bounded(this.redis.execute((connection) -> connection.ping()).next(), "ping");
 	}
 
+	/**
+	 * Any failure is "store unavailable". The wait is bounded below: each command by the client's command timeout
+	 * ({@code seta.store.redis.command-timeout}, see SessionStoreConfiguration), an acknowledged write as a whole
+	 * by {@link AcknowledgedScripts}.
+	 */
 	private <T> Mono<T> bounded(Mono<T> command, String operation) {
-		return command.timeout(this.timeout)
-			.onErrorMap((failure) -> !(failure instanceof SessionStoreUnavailableException),
-					(failure) -> new SessionStoreUnavailableException((failure instanceof AcknowledgedScripts.NotAcknowledgedException)
-							? "Redis did not replicate '" + operation + "': " + failure.getMessage()
-							: "Redis did not complete '" + operation + "' within " + this.timeout.toMillis() + " ms",
-							failure));
+		return command.onErrorMap((failure) -> !(failure instanceof SessionStoreUnavailableException),
+				(failure) -> new SessionStoreUnavailableException((failure instanceof AcknowledgedScripts.NotAcknowledgedException)
+						? "Redis did not replicate '" + operation + "': " + failure.getMessage()
+						: "Redis did not complete '" + operation + "': " + failure.getMessage(), failure));
 	}
 
 	private String sessionKey(SessionKey key) {

@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientConfigurationBuilderCustomizer;
 import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
@@ -53,8 +54,7 @@ class SessionStoreConfiguration {
 	@Lazy
 	RedisSessionStore redisSessionStore(ReactiveStringRedisTemplate redis, StoreScripts scripts,
 			StoreProperties properties, Clock clock) {
-		return new RedisSessionStore(redis, scripts, properties.redis().keyPrefix(),
-				properties.redis().commandTimeout(), clock);
+		return new RedisSessionStore(redis, scripts, properties.redis().keyPrefix(), clock);
 	}
 
 	/** The store's and the revocations' writes: acknowledged by replicas when wait-replicas asks for it. */
@@ -80,6 +80,18 @@ class SessionStoreConfiguration {
 	ClientResourcesBuilderCustomizer reconnectWithinASecond() {
 		return (resources) -> resources
 			.reconnectDelay(Delay.exponential(Duration.ofMillis(20), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS));
+	}
+
+	/**
+	 * Each command waits at most {@code seta.store.redis.command-timeout}, bounded by Lettuce's own timer (one
+	 * wheel for every command; this replaces {@code spring.data.redis.timeout}). The store's operations need no
+	 * bound of their own then: a Reactor timeout per operation scheduled a task on the parallel scheduler, cancelled
+	 * it, and looked up the subscriber context through the whole chain of a login's operators, 6 to 10 % of a
+	 * login's gateway CPU (docs/PERFORMANCE.md).
+	 */
+	@Bean
+	LettuceClientConfigurationBuilderCustomizer commandsWithinTheStoreTimeout(StoreProperties properties) {
+		return (configuration) -> configuration.commandTimeout(properties.redis().commandTimeout());
 	}
 
 	/**

@@ -45,7 +45,8 @@ public record StoreProperties(@DefaultValue("memory") @NotNull Type type, @Defau
 	/**
 	 * @param keyPrefix put before every key, so that several environments can share one Redis; no braces, they
 	 * would change the Redis Cluster hash slot
-	 * @param commandTimeout longest wait for one store operation; after it the token API answers 503
+	 * @param commandTimeout longest wait for one Redis command (the client's command timeout, in place of
+	 * {@code spring.data.redis.timeout}), and for an acknowledged write as a whole; after it the token API answers 503
 	 * @param waitReplicas replicas that must have acknowledged a session write (login, refresh, revocation) before it
 	 * is answered ({@code WAIT}, within the command timeout); when fewer do, the client gets 503 and no token. 0
 	 * answers as soon as the master has the write, which a failover in the next moment can lose

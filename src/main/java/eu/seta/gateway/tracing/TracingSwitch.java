@@ -24,9 +24,14 @@ public final class TracingSwitch implements AutoConfigurationImportFilter, Envir
 	/** Spring Boot's own switch of span export and propagation; here it also decides whether tracing exists. */
 	public static final String PROPERTY = "management.tracing.export.enabled";
 
-	/** The packages of the auto-configurations that come with spring-boot-micrometer-tracing-opentelemetry. */
+	/**
+	 * The packages of the auto-configurations that come with spring-boot-micrometer-tracing-opentelemetry, and of
+	 * Lettuce's observation of each Redis command. That one is for the Redis spans: without tracing it only timed
+	 * every command (tagged with the server's address), which the store's own {@code seta.store.operations} timer
+	 * already does per operation, for 3 % of a login's samples (docs/PERFORMANCE.md).
+	 */
 	static final List<String> TRACING_PACKAGES = List.of("org.springframework.boot.micrometer.tracing.",
-			"org.springframework.boot.opentelemetry.");
+			"org.springframework.boot.opentelemetry.", "org.springframework.boot.data.redis.autoconfigure.observation.");
 
 	private @Nullable Environment environment;
 

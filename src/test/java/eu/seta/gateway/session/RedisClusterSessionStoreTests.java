@@ -56,7 +56,7 @@ class RedisClusterSessionStoreTests extends SessionStoreContract {
 
 	@Override
 	protected SessionStore createStore(MutableClock clock) {
-		return new RedisSessionStore(redis, scripts(), this.prefix, Duration.ofSeconds(5), clock);
+		return new RedisSessionStore(redis, scripts(), this.prefix, clock);
 	}
 
 	@AfterEach

@@ -42,8 +42,11 @@ class RedisFaultTests {
 		backend = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 		backend.start();
 		backend.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200).withBody("{}")));
+		// Spring Boot's own command timeout set far beyond the pause below: only the store's 500 ms
+		// (seta.store.redis.command-timeout, which replaces it) can make the slow Redis a 503
 		gateway = RunningGateway.start(Map.of("seta.store.type", "redis", "spring.data.redis.host", "127.0.0.1",
-				"spring.data.redis.port", Integer.toString(redis.port()), "SEARCH_URI", backend.baseUrl()));
+				"spring.data.redis.port", Integer.toString(redis.port()), "spring.data.redis.timeout", "10s",
+				"SEARCH_URI", backend.baseUrl()));
 	}
 
 	@AfterAll
@@ -100,7 +103,7 @@ class RedisFaultTests {
 	void aSlowRedisIs503AfterTheCommandTimeout() {
 		TokenClient tokens = gateway.tokens();
 		try (RedisInspector inspector = new RedisInspector(redis.port())) {
-			// Redis holds every client's commands for 3 s; the gateway waits 500 ms
+			// Redis holds every client's commands for 3 s; the gateway waits 500 ms (a wait of 3 s would end in 200)
 			inspector.commands().clientPause(3_000);
 			expectUnavailable(() -> tokens.postToken(TokenClient.proof(ALICE, ALICE_KEY.getPrivate(),
 					Messages.randomLetters())));

@@ -38,8 +38,7 @@ public final class RedisMemoryProbe {
 		connections.start();
 		Clock clock = Clock.systemUTC();
 		ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(connections);
-		RedisSessionStore store = new RedisSessionStore(redis, new SharedConnectionScripts(redis), prefix,
-				Duration.ofSeconds(5), clock);
+		RedisSessionStore store = new RedisSessionStore(redis, new SharedConnectionScripts(redis), prefix, clock);
 		List<RefreshTokens.Issued> issued = new java.util.ArrayList<>();
 		try (RedisInspector inspector = new RedisInspector(port)) {
 			for (int p = 0; p < principals; p++) {

@@ -43,8 +43,7 @@ class RedisSessionStoreTests extends SessionStoreContract {
 	@Override
 	protected SessionStore createStore(MutableClock clock) {
 		ReactiveStringRedisTemplate redis = new ReactiveStringRedisTemplate(connections);
-		return new RedisSessionStore(redis, new SharedConnectionScripts(redis), this.prefix, Duration.ofSeconds(2),
-				clock);
+		return new RedisSessionStore(redis, new SharedConnectionScripts(redis), this.prefix, clock);
 	}
 
 	/**

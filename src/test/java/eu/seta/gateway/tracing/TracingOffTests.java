@@ -5,6 +5,7 @@ import java.util.List;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import eu.seta.gateway.testing.AuditLines;
 import eu.seta.gateway.testing.GatewayIntegrationTest;
+import io.lettuce.core.resource.ClientResources;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.opentelemetry.api.OpenTelemetry;
@@ -40,6 +41,8 @@ class TracingOffTests extends GatewayIntegrationTest {
 		assertThat(this.context.getBeanNamesForType(ObservedRequestHttpHeadersFilter.class)).isEmpty();
 		assertThat(this.context.getBeansOfType(ObservationHandler.class).values())
 			.noneMatch(TracingObservationHandler.class::isInstance);
+		// nor an observation of every Redis command
+		assertThat(this.context.getBean(ClientResources.class).tracing().isEnabled()).isFalse();
 	}
 
 	@Test

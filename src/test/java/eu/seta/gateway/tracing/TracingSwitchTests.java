@@ -14,6 +14,7 @@ class TracingSwitchTests {
 			"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
 			"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration",
 			"org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration",
+			"org.springframework.boot.data.redis.autoconfigure.observation.LettuceObservationAutoConfiguration",
 			// the observation registry and its metrics stay: the gateway's timings come from them
 			"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
 			"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -22,19 +23,19 @@ class TracingSwitchTests {
 	@Test
 	void offLeavesOutTracingAndOpenTelemetryOnly() {
 		assertThat(matches(new MockEnvironment().withProperty(TracingSwitch.PROPERTY, "false")))
-			.containsExactly(false, false, false, false, false, true, true, true, true);
+			.containsExactly(false, false, false, false, false, false, true, true, true, true);
 	}
 
 	@Test
 	void unsetIsOff() {
-		assertThat(matches(new MockEnvironment())).containsExactly(false, false, false, false, false, true, true, true,
-				true);
+		assertThat(matches(new MockEnvironment())).containsExactly(false, false, false, false, false, false, true, true,
+				true, true);
 	}
 
 	@Test
 	void onLetsEverythingIn() {
 		assertThat(matches(new MockEnvironment().withProperty(TracingSwitch.PROPERTY, "true")))
-			.containsExactly(true, true, true, true, true, true, true, true, true);
+			.containsExactly(true, true, true, true, true, true, true, true, true, true);
 	}
 
 	private static boolean[] matches(MockEnvironment environment) {

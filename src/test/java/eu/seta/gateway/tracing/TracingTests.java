@@ -8,9 +8,11 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import eu.seta.gateway.testing.AuditLines;
 import eu.seta.gateway.testing.GatewayIntegrationTest;
 import eu.seta.gateway.testing.Messages;
+import io.lettuce.core.resource.ClientResources;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -51,6 +53,12 @@ class TracingTests extends GatewayIntegrationTest {
 	@BeforeEach
 	void freshCollector() {
 		COLLECTOR.resetRequests();
+	}
+
+	/** On, Redis commands are part of the trace: Lettuce observes each of them. */
+	@Test
+	void redisCommandsAreObserved(@Autowired ClientResources resources) {
+		assertThat(resources.tracing().isEnabled()).isTrue();
 	}
 
 	@Test
