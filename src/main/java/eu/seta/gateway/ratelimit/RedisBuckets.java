@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -35,6 +37,9 @@ final class RedisBuckets implements Buckets {
 
 	private final Clock clock;
 
+	/** The script's refill rate of each budget, worked out once: a budget is a setting, asked on every login. */
+	private final Map<RateLimitProperties.Budget, String> rates = new ConcurrentHashMap<>();
+
 	RedisBuckets(ReactiveStringRedisTemplate redis, String keyPrefix, Clock clock) {
 		this.redis = redis;
 		this.prefix = keyPrefix + "rl:{";
@@ -56,7 +61,7 @@ final class RedisBuckets implements Buckets {
 		String bucket = this.prefix + key + "}";
 		return this.redis
 			.execute(this.script, List.of(bucket + ".tokens", bucket + ".timestamp"),
-					List.of(perSecond(budget), Long.toString(budget.failures()),
+					List.of(this.rates.computeIfAbsent(budget, RedisBuckets::perSecond), Long.toString(budget.failures()),
 							Long.toString(this.clock.instant().getEpochSecond()), requested))
 			.next();
 	}

@@ -13,9 +13,29 @@ public final class Sha256 {
 	private Sha256() {
 	}
 
+	/**
+	 * Copied for each use: a copy is a few words of state, where {@code getInstance} looked the algorithm up in
+	 * every installed provider again (a login hashes four to six values).
+	 */
+	private static final MessageDigest PROTOTYPE = newDigest();
+
 	public static byte[] digest(byte[] input) {
+		return copy().digest(input);
+	}
+
+	private static MessageDigest copy() {
 		try {
-			return MessageDigest.getInstance("SHA-256").digest(input);
+			return (MessageDigest) PROTOTYPE.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			// a provider whose digest cannot be copied: a new one each time, as before
+			return newDigest();
+		}
+	}
+
+	private static MessageDigest newDigest() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is required of every Java platform", ex);

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,14 +47,15 @@ class TrustedProxiesTests {
 	}
 
 	/**
-	 * A connection's peer is compared as bytes, a forwarding header's hop as text through Spring Security's
-	 * IpAddressMatcher: both must agree on every address and range, inside, outside and across the boundaries.
+	 * A connection's peer arrives as an address, a forwarding header's hop as text: both must be trusted exactly when
+	 * Spring Security's IpAddressMatcher would match them, on every address and range, inside, outside and across
+	 * the boundaries.
 	 */
 	@ParameterizedTest
 	@ValueSource(strings = { "10.0.0.0/8", "192.168.1.77/24", "172.16.0.0/12", "203.0.113.9", "203.0.113.8/31",
 			"0.0.0.0/0", "10.1.2.3/32", "128.0.0.0/1", "10.0.0.0/9", "::1", "::/0", "2001:db8::/32", "2001:db8::/33",
 			"fe80::/10", "2001:db8::5/127", "::ffff:10.0.0.1", "[2001:db8::1]" })
-	void aPeerIsTrustedExactlyWhenItsAddressAsTextWouldBe(String range) throws Exception {
+	void anAddressIsTrustedExactlyWhenIpAddressMatcherMatchesIt(String range) throws Exception {
 		TrustedProxies proxies = proxies(List.of(range));
 		List<String> addresses = List.of("10.0.0.0", "10.0.0.1", "10.1.2.3", "10.127.255.255", "10.128.0.0",
 				"10.255.255.255", "11.0.0.0", "9.255.255.255", "192.168.1.0", "192.168.1.255", "192.168.2.1",
@@ -64,8 +66,10 @@ class TrustedProxiesTests {
 				// every bit of a /32 or /10 mask set: inside none of these ranges
 				"ffff:ffff::1", "ffc0::1", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff");
 		for (String address : addresses) {
+			boolean expected = new IpAddressMatcher(range).matches(address);
 			InetSocketAddress peer = new InetSocketAddress(InetAddress.getByName(address), 40000);
-			assertThat(proxies.isTrusted(peer)).as("%s in %s", address, range).isEqualTo(proxies.isTrusted(address));
+			assertThat(proxies.isTrusted(peer)).as("peer %s in %s", address, range).isEqualTo(expected);
+			assertThat(proxies.isTrusted(address)).as("hop %s in %s", address, range).isEqualTo(expected);
 		}
 	}
 
