@@ -59,9 +59,10 @@ final class RedisBuckets implements Buckets {
 
 	private Mono<List<Long>> run(String key, RateLimitProperties.Budget budget, String requested) {
 		String bucket = this.prefix + key + "}";
+		String rate = this.rates.computeIfAbsent(budget, RedisBuckets::perSecond);
 		return this.redis
 			.execute(this.script, List.of(bucket + ".tokens", bucket + ".timestamp"),
-					List.of(this.rates.computeIfAbsent(budget, RedisBuckets::perSecond), Long.toString(budget.failures()),
+					List.of(rate, Long.toString(budget.failures()),
 							Long.toString(this.clock.instant().getEpochSecond()), requested))
 			.next();
 	}

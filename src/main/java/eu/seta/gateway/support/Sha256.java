@@ -10,14 +10,14 @@ public final class Sha256 {
 
 	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-	private Sha256() {
-	}
-
 	/**
 	 * Copied for each use: a copy is a few words of state, where {@code getInstance} looked the algorithm up in
 	 * every installed provider again (a login hashes four to six values).
 	 */
 	private static final MessageDigest PROTOTYPE = newDigest();
+
+	private Sha256() {
+	}
 
 	public static byte[] digest(byte[] input) {
 		return copy().digest(input);
