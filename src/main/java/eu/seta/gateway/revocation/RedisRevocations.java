@@ -1,7 +1,6 @@
 package eu.seta.gateway.revocation;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 
 import eu.seta.gateway.session.LuaScript;
@@ -30,16 +29,12 @@ final class RedisRevocations implements Revocations {
 
 	private final RevocationList list;
 
-	private final Duration timeout;
-
 	private final Clock clock;
 
-	RedisRevocations(StoreScripts scripts, RevocationKeys keys, RevocationList list, Duration commandTimeout,
-			Clock clock) {
+	RedisRevocations(StoreScripts scripts, RevocationKeys keys, RevocationList list, Clock clock) {
 		this.scripts = scripts;
 		this.keys = keys;
 		this.list = list;
-		this.timeout = commandTimeout;
 		this.clock = clock;
 	}
 
@@ -54,6 +49,11 @@ final class RedisRevocations implements Revocations {
 				principalId);
 	}
 
+	/**
+	 * Bounded as the session store's operations are: the script by the client's command timeout
+	 * ({@code seta.store.redis.command-timeout}), an acknowledged one with its {@code WAIT} by
+	 * {@code AcknowledgedScripts}.
+	 */
 	private Mono<Void> record(Revocation revocation, String key, String id) {
 		return Mono.defer(() -> {
 			this.list.apply(revocation);
@@ -62,10 +62,9 @@ final class RedisRevocations implements Revocations {
 						Long.toString(this.list.retentionMillis()), this.keys.channel(), Revocation.encode(revocation)))
 				.then();
 		})
-			.timeout(this.timeout)
 			.onErrorMap((failure) -> !(failure instanceof SessionStoreUnavailableException),
 					(failure) -> new SessionStoreUnavailableException(
-							"Redis did not record a revocation within " + this.timeout.toMillis() + " ms", failure));
+							"Redis did not record a revocation: " + failure.getMessage(), failure));
 	}
 
 }

@@ -98,9 +98,8 @@ class RevocationConfiguration {
 
 	@Bean
 	@Lazy
-	RedisRevocations redisRevocations(StoreScripts scripts, RevocationKeys keys, RevocationList list,
-			StoreProperties store, Clock clock) {
-		return new RedisRevocations(scripts, keys, list, store.redis().commandTimeout(), clock);
+	RedisRevocations redisRevocations(StoreScripts scripts, RevocationKeys keys, RevocationList list, Clock clock) {
+		return new RedisRevocations(scripts, keys, list, clock);
 	}
 
 	@Bean

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import eu.seta.gateway.revocation.Revocations;
 import eu.seta.gateway.testing.Messages;
 import eu.seta.gateway.testing.RedisInspector;
 import eu.seta.gateway.testing.RunningGateway;
@@ -25,6 +26,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static eu.seta.gateway.testing.StandardPrincipals.ALICE;
 import static eu.seta.gateway.testing.StandardPrincipals.ALICE_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Redis goes away and comes back: the token API fails closed and fast, proxied calls go on, nothing restarts. */
@@ -114,6 +116,25 @@ class RedisFaultTests {
 				.returnResult(Void.class)
 				.getStatus()
 				.is2xxSuccessful());
+	}
+
+	/**
+	 * A revocation's script is bounded by the same command timeout. Revocations are reached through a session
+	 * lookup, which fails first on a paused Redis, so the bean is called directly: it must fail closed, not wait
+	 * for Redis and then succeed.
+	 */
+	@Test
+	void aRevocationOnASlowRedisFailsAfterTheCommandTimeout() {
+		Revocations revocations = gateway.bean(Revocations.class);
+		try (RedisInspector inspector = new RedisInspector(redis.port())) {
+			inspector.commands().clientPause(3_000);
+			assertThatThrownBy(() -> revocations.revokeSession("slow-redis").block())
+				.isInstanceOf(SessionStoreUnavailableException.class);
+		}
+		await().atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(200))
+			.ignoreExceptions()
+			.untilAsserted(() -> revocations.revokeSession("slow-redis").block());
 	}
 
 	private static void expectUnavailable(java.util.function.Supplier<WebTestClient.ResponseSpec> call) {
