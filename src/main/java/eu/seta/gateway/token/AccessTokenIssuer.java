@@ -117,8 +117,7 @@ class AccessTokenIssuer {
 	 */
 	private AccessToken sign(SigningKey key, JWTClaimsSet claims) throws JOSEException {
 		EncodedHeader header = headerOf(key);
-		String signingInput = header.encoded() + '.'
-				+ BASE64URL.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
+		String signingInput = header.encoded() + '.' + BASE64URL.encodeToString(claims.toPayload().toBytes());
 		Base64URL signature = key.signer().sign(header.header(), signingInput.getBytes(StandardCharsets.US_ASCII));
 		return new AccessToken(signingInput + '.' + signature, this.properties.accessTokenTtl());
 	}
