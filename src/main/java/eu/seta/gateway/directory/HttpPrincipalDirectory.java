@@ -10,9 +10,9 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
+import eu.seta.gateway.support.Caches;
 import eu.seta.gateway.support.ClockTicker;
 import eu.seta.gateway.support.TaggedCounters;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -64,13 +64,13 @@ final class HttpPrincipalDirectory implements PrincipalDirectory {
 		this.breaker = breaker;
 		this.responseTimeout = settings.responseTimeout();
 		this.ticker = ClockTicker.of(clock);
-		this.answers = Caffeine.newBuilder()
+		this.answers = Caches.newBuilder()
 			.maximumSize(settings.cacheSize())
 			.ticker(this.ticker)
 			.expireAfter(new FromAsking(settings.positiveTtl(), settings.negativeTtl()))
 			.recordStats()
 			.buildAsync();
-		this.lastKnown = Caffeine.newBuilder()
+		this.lastKnown = Caches.newBuilder()
 			.maximumSize(settings.cacheSize())
 			.ticker(ClockTicker.of(clock))
 			.expireAfterWrite(settings.staleLimit())

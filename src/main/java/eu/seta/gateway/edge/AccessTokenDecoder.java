@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -27,6 +26,7 @@ import eu.seta.gateway.keys.KeySet;
 import eu.seta.gateway.keys.SigningKeys;
 import eu.seta.gateway.revocation.RevocationList;
 import eu.seta.gateway.support.Base64Url;
+import eu.seta.gateway.support.Caches;
 import eu.seta.gateway.support.ClockTicker;
 import eu.seta.gateway.support.TaggedCounters;
 import eu.seta.gateway.token.TokenIssuer;
@@ -112,7 +112,7 @@ final class AccessTokenDecoder {
 	private final Cache<String, VerifiedToken> verified;
 
 	/** Parsed and checked headers by their encoded text; a token with one seen before skips its JSON parse. */
-	private final Cache<String, TokenHeader> headers = Caffeine.newBuilder().maximumSize(256).build();
+	private final Cache<String, TokenHeader> headers = Caches.newBuilder().maximumSize(256).build();
 
 	private final TaggedCounters rejections;
 
@@ -142,7 +142,7 @@ final class AccessTokenDecoder {
 		this.clock = clock;
 		this.rejections = new TaggedCounters(meters, "seta.bearer.rejected", "reason",
 				"Bearer tokens refused at the edge, by reason");
-		this.verified = Caffeine.newBuilder()
+		this.verified = Caches.newBuilder()
 			.maximumSize(edge.verifiedTokenCacheSize())
 			.ticker(ClockTicker.of(clock))
 			// a cached verification never outlives the token's own expiry

@@ -3,7 +3,7 @@ package eu.seta.gateway.errors;
 import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import eu.seta.gateway.support.Caches;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -34,11 +34,10 @@ public class ErrorResponses {
 	 * Refusals repeat the same few bodies, the edge's at the rate anyone cares to send bad tokens: each is serialized
 	 * once. Bounded, as a message may carry a detail of the request (a field given twice names it), and kept by how
 	 * often a body is written (Caffeine's TinyLFU), so that a client sending details of its own cannot push the
-	 * usual bodies out. Maintenance runs on the writing thread: it is a few map operations, no I/O.
+	 * usual bodies out.
 	 */
-	private final Cache<ErrorBody, byte[]> serialized = Caffeine.newBuilder()
+	private final Cache<ErrorBody, byte[]> serialized = Caches.newBuilder()
 		.maximumSize(SERIALIZED_BODIES)
-		.executor(Runnable::run)
 		.build();
 
 	ErrorResponses(JsonMapper jsonMapper) {

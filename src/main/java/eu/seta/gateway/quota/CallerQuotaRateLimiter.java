@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import eu.seta.gateway.support.Caches;
 import eu.seta.gateway.support.ClockTicker;
 import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.gateway.filter.ratelimit.AbstractRateLimiter;
@@ -43,7 +43,7 @@ final class CallerQuotaRateLimiter extends AbstractRateLimiter<RedisRateLimiter.
 		this.keyPrefix = keyPrefix;
 		this.clock = clock;
 		// a bucket idle this long is full again, so forgetting it changes nothing
-		this.buckets = Caffeine.newBuilder()
+		this.buckets = Caches.newBuilder()
 			.ticker(ClockTicker.of(clock))
 			.expireAfterAccess(Duration.ofMinutes(10))
 			.maximumSize(100_000)

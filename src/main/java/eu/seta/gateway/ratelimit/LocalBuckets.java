@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import eu.seta.gateway.support.Caches;
 import eu.seta.gateway.support.ClockTicker;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
@@ -23,7 +23,7 @@ final class LocalBuckets implements Buckets {
 
 	LocalBuckets(Clock clock, Duration longestPeriod, long maxBuckets) {
 		this.time = new ClockTimeMeter(clock);
-		this.buckets = Caffeine.newBuilder()
+		this.buckets = Caches.newBuilder()
 			.maximumSize(maxBuckets)
 			.ticker(ClockTicker.of(clock))
 			.expireAfterAccess(longestPeriod)

@@ -7,12 +7,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import eu.seta.gateway.audit.AuditEvent;
 import eu.seta.gateway.audit.AuditLog;
 import eu.seta.gateway.directory.Principal;
 import eu.seta.gateway.directory.PrincipalDirectory;
 import eu.seta.gateway.session.SessionStore;
+import eu.seta.gateway.support.Caches;
 import eu.seta.gateway.support.ClockTicker;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -57,7 +57,7 @@ final class DirectoryWatch implements TokenRecipients {
 		this.store = store;
 		this.revocations = revocations;
 		this.audit = audit;
-		this.watched = Caffeine.newBuilder()
+		this.watched = Caches.newBuilder()
 			.maximumSize(maxPrincipals)
 			.ticker(ClockTicker.of(clock))
 			.expireAfterWrite(tokenLifetime)

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
+import eu.seta.gateway.support.Caches;
 import eu.seta.gateway.support.ClockTicker;
 import reactor.core.publisher.Mono;
 
@@ -26,13 +26,13 @@ final class InMemorySessionStore implements SessionStore {
 
 	InMemorySessionStore(Clock clock, long maxSessions, long maxProofRecords) {
 		Ticker ticker = ClockTicker.of(clock);
-		this.sessions = Caffeine.newBuilder()
+		this.sessions = Caches.newBuilder()
 			.maximumSize(maxSessions)
 			.ticker(ticker)
 			.expireAfter(Expiry.writing((SessionKey key, Session session) -> ClockTicker.remaining(clock,
 					min(session.idleExpiresAt(), session.absoluteExpiresAt()))))
 			.build();
-		this.proofs = Caffeine.newBuilder()
+		this.proofs = Caches.newBuilder()
 			.maximumSize(maxProofRecords)
 			.ticker(ticker)
 			.expireAfter(Expiry.writing((String key, Instant deadline) -> ClockTicker.remaining(clock, deadline)))
