@@ -20,10 +20,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param refuseTokensBeforeExchange whether a bearer token the edge refuses is answered as Netty reads the request
  * head, before an exchange is made of it (the same answer, at a fraction of the cost); off only to compare. Off
  * by itself while the access log or tracing is on, which write what they write on the exchange path
+ * @param transport {@code auto}: io_uring where the kernel and the container allow it, else epoll (Reactor Netty's
+ * choice); {@code epoll}: epoll even where io_uring would run. For the public port and the calls to backends; the
+ * management port keeps Reactor Netty's choice
  */
 @ConfigurationProperties(ConnectionProperties.PREFIX)
 public record ConnectionProperties(@DefaultValue("20s") Duration headerTimeout,
-		@DefaultValue("true") boolean refuseTokensBeforeExchange) {
+		@DefaultValue("true") boolean refuseTokensBeforeExchange, @DefaultValue("auto") EdgeTransport.Choice transport) {
 
 	public static final String PREFIX = "seta.edge.connection";
 
