@@ -28,6 +28,8 @@ class ConnectionLimits {
 
 	private static final String DECODING_FAILURES = "seta.decodingFailures";
 
+	private static final String PIPELINED_REQUESTS = "seta.pipelinedRequests";
+
 	@Bean
 	NettyServerCustomizer connectionLimitsCustomizer(ConnectionProperties connections, MeterRegistry meters,
 			AccessTokenDecoder decoder, ErrorResponses errors, EdgeProperties edge, Environment environment) {
@@ -66,6 +68,9 @@ class ConnectionLimits {
 				// right behind the codec, before the request-target encoder and Reactor Netty's own handlers
 				pipeline.addAfter(NettyPipeline.HttpCodec, HEADER_MESSAGES, deadline.messages());
 				pipeline.addAfter(HEADER_MESSAGES, DECODING_FAILURES, answers.get());
+				if (pipeline.get(NettyPipeline.HttpTrafficHandler) != null) {
+					pipeline.addBefore(NettyPipeline.HttpTrafficHandler, PIPELINED_REQUESTS, new PipelinedRequests());
+				}
 			});
 	}
 
