@@ -76,9 +76,10 @@ final class EdgeTransport {
 		return Map.of("transport", this.name);
 	}
 
+	/** At context close, after the servers have stopped: the loops end on their own, nothing waits for them. */
 	void dispose() {
 		if (this.loops != null) {
-			this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).block();
+			this.loops.disposeLater(Duration.ZERO, Duration.ofSeconds(5)).subscribe();
 		}
 	}
 
