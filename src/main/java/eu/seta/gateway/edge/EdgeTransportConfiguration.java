@@ -1,5 +1,7 @@
 package eu.seta.gateway.edge;
 
+import java.util.Locale;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.info.InfoContributor;
@@ -24,7 +26,7 @@ class EdgeTransportConfiguration {
 	EdgeTransport edgeTransport(ConnectionProperties connections) {
 		EdgeTransport transport = EdgeTransport.of(connections.transport());
 		log.info("The public port and the calls to backends run on {} ({}.transport={})", transport.name(),
-				ConnectionProperties.PREFIX, connections.transport().name().toLowerCase(java.util.Locale.ROOT));
+				ConnectionProperties.PREFIX, connections.transport().name().toLowerCase(Locale.ROOT));
 		return transport;
 	}
 

@@ -28,21 +28,13 @@ final class PipelinedRequests extends ChannelDuplexHandler {
 
 	@Override
 	public void channelRead(ChannelHandlerContext context, Object message) {
-		if (!this.waiting.isEmpty()) {
+		boolean aRequest = message instanceof HttpRequest;
+		if (!this.waiting.isEmpty() || (aRequest && this.exchangeOpen)) {
 			this.waiting.add(message);
+			return;
 		}
-		else if (message instanceof HttpRequest) {
-			if (this.exchangeOpen) {
-				this.waiting.add(message);
-			}
-			else {
-				this.exchangeOpen = true;
-				context.fireChannelRead(message);
-			}
-		}
-		else {
-			context.fireChannelRead(message);
-		}
+		this.exchangeOpen |= aRequest;
+		context.fireChannelRead(message);
 	}
 
 	@Override
