@@ -85,7 +85,7 @@ done
 TOKEN=$(cat "$WORK/token.txt")
 curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" $GATEWAY/seta-search/api/v1/corpus
 # JIT and caches warm before anything is measured: logins (paced at 100/s) and proxied calls
-wrk -t1 -c4 -d20s -s bench/lua/login.lua $GATEWAY -- "$WORK/proofs-warm.txt" 100 4 > /dev/null
+wrk -t1 -c4 -d20s -s bench/lua/login.lua $GATEWAY -- "$WORK/proofs-warm.txt" 100 > /dev/null
 wrk -t1 -c8 -d10s -s bench/lua/bearer.lua $GATEWAY/seta-search/api/v1/corpus -- "$WORK/token.txt" > /dev/null
 
 if [ "$GARBAGE_ONLY" = 0 ]; then

@@ -1,23 +1,22 @@
 -- Token issuance: every request logs in with a proof not used before (a replay would be refused), from a client
 -- address of its own, as logins reach the gateway from many clients through the platform's load balancer (the bench
 -- starts the gateway trusting its loopback as that proxy): each address has its own failed-proof budget in Redis.
--- args: file with one JSON body per line; optionally a target rate (requests per second for the whole run) and
--- the number of connections, to pace the load: each connection then waits connections * 1000 / rate ms
-dofile(debug.getinfo(1, "S").source:sub(2):match("(.*/)") .. "slices.lua")
+-- args: file with one JSON body per line; optionally an offered rate (logins per second, all connections together;
+-- bench/lua/pacing.lua)
+local here = debug.getinfo(1, "S").source:sub(2):match("(.*/)")
+dofile(here .. "slices.lua")
+dofile(here .. "pacing.lua")
 local bodies = {}
 local index = 0
-local pause = 0
 
 function init(args)
   bodies = read_lines(args[1])
   index = slice_start(#bodies)
-  if args[2] ~= nil then
-    pause = math.floor(tonumber(args[3]) * 1000 / tonumber(args[2]))
-  end
+  pace(tonumber(args[2]))
 end
 
 function delay()
-  return pause
+  return paced_delay()
 end
 
 function request()
