@@ -259,6 +259,8 @@ def main():
         run = runs[name]
         if run["rounds"] < 2:
             continue
+        # in the full run's three rounds a configuration's first and last run sit in the same slot of their round
+        # (the second round runs backwards); in the quick run's two they do not
         ratio = run["last"] / run["first"]
         warm_ratios.append(f"{short} {ratio:.2f}")
         if name == "d-backend-direct":
