@@ -128,7 +128,7 @@ valid_calls() {
   wrk -t1 -c4 -d15s --latency -s bench/lua/bearer.lua $GATEWAY/seta-search/api/v1/corpus -- "$WORK/token.txt" \
     > "$WORK/valid-$1.wrk"
   wrk -t1 -c4 -d15s --latency -s bench/lua/bearer-paced.lua $GATEWAY/seta-search/api/v1/corpus -- "$WORK/token.txt" \
-    $VALID_RATE 4 > "$WORK/valid-paced-$1.wrk"
+    $VALID_RATE > "$WORK/valid-paced-$1.wrk"
   gateway_ticks >> "$WORK/cpu-$1.txt"
 }
 

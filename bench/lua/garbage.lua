@@ -1,6 +1,7 @@
 -- Garbage bearer tokens, none alike: JWT-shaped (so they pass the length and syntax checks and reach the decoder),
--- half of them with the header of a real token, so that they get as far as the signature check. Paced like
--- login.lua, but spread out: args: file with one valid token, target rate (requests per second for the whole run),
+-- half of them with the header of a real token, so that they get as far as the signature check. Each connection
+-- pauses a random time around connections * 1000 / rate ms after each answer (refusals come back at once, so this
+-- offers about the rate): args: file with one valid token, target rate (requests per second for the whole run),
 -- connections.
 local header = ""
 local pause = 0
